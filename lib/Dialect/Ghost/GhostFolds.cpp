@@ -1,0 +1,71 @@
+//===- GhostFolds.cpp - ghost dialect folders -----------------------------===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+//
+// Folders for ghost ops: identities that the importer leaves behind (one-input
+// concatenations, whole-tensor slices, reshape chains) and neutral elements of
+// the broadcasting arithmetic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ghostc/Dialect/Ghost/GhostOps.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace ghostc::ghost;
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+/// True when `attr` is a constant whose every element is `value`.
+static bool isSplatOf(Attribute attr, float value) {
+  auto splat = dyn_cast_if_present<SplatElementsAttr>(attr);
+  return splat && splat.getSplatValue<APFloat>().isExactlyValue(value);
+}
+
+/// `x op c` folds to `x` when `c` is the operation's neutral element and
+/// broadcasting it does not change x's shape.
+template <typename BinaryOp>
+static OpFoldResult foldNeutralRhs(BinaryOp op, Attribute rhs, float neutral) {
+  if (isSplatOf(rhs, neutral) && op.getLhs().getType() == op.getType())
+    return op.getLhs();
+  return {};
+}
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  return foldNeutralRhs(*this, adaptor.getRhs(), 0.0f);
+}
+
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  return foldNeutralRhs(*this, adaptor.getRhs(), 1.0f);
+}
+
+OpFoldResult ConcatOp::fold(FoldAdaptor) {
+  if (getInputs().size() == 1)
+    return getInputs().front();
+  return {};
+}
+
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  auto inputType = cast<RankedTensorType>(getInput().getType());
+  bool identity = getType() == inputType &&
+                  llvm::all_of(getStarts(), [](int64_t s) { return s == 0; }) &&
+                  llvm::all_of(getSteps(), [](int64_t s) { return s == 1; });
+  return identity ? OpFoldResult(getInput()) : OpFoldResult();
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto dense = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput()))
+    return dense.reshape(cast<ShapedType>(getType()));
+  // reshape(reshape(x)) is reshape(x): only the last shape matters.
+  if (auto producer = getInput().getDefiningOp<ReshapeOp>()) {
+    getInputMutable().assign(producer.getInput());
+    return getResult();
+  }
+  return {};
+}
