@@ -1,0 +1,47 @@
+//===- OnnxImporter.h - ONNX models into the ghost dialect ------*- C++ -*-===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+//
+// Reads an ONNX model (binary protobuf, or ONNX's text syntax) with ONNX's own
+// C++ classes and builds a `func.func @main` of ghost ops from it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GHOSTC_IMPORT_ONNXIMPORTER_H
+#define GHOSTC_IMPORT_ONNXIMPORTER_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+
+namespace ghostc {
+
+/// How symbolic dimensions of the graph inputs are bound at compile time.
+struct ImportOptions {
+  /// Value of a symbolic (or unknown) leading axis of an input.
+  int64_t batch = 1;
+  /// Values of named symbolic dimensions; they take precedence over `batch`.
+  llvm::StringMap<int64_t> dims;
+};
+
+/// The attribute naming a function argument or result after its ONNX value.
+inline constexpr llvm::StringLiteral kOnnxNameAttr = "ghost.onnx_name";
+
+/// Imports the model at `path`: ONNX text syntax when the name ends in
+/// `.onnxtxt`, binary protobuf otherwise. The module holds one function,
+/// `@main`, whose arguments and results are the graph's inputs and outputs in
+/// order, each with a `ghost.onnx_name` attribute. Every problem is reported
+/// as an MLIR error diagnostic (naming the ONNX node where there is one), and
+/// then null is returned; malformed files never crash the importer.
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxFile(mlir::MLIRContext &context,
+                                                 llvm::StringRef path,
+                                                 const ImportOptions &options);
+
+} // namespace ghostc
+
+#endif // GHOSTC_IMPORT_ONNXIMPORTER_H
