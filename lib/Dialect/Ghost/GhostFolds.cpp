@@ -43,6 +43,29 @@ OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
   return foldNeutralRhs(*this, adaptor.getRhs(), 1.0f);
 }
 
+/// A clip whose lower bound is not negative already does what a relu does,
+/// so relu(clip(x)), clip(relu(x)) and relu(relu(x)) drop the relu.
+static bool clampsAtZero(Operation *op) {
+  if (isa_and_present<ReluOp>(op))
+    return true;
+  auto clip = dyn_cast_if_present<ClipOp>(op);
+  return clip && clip.getMin().convertToFloat() >= 0.0f;
+}
+
+OpFoldResult ReluOp::fold(FoldAdaptor) {
+  if (clampsAtZero(getInput().getDefiningOp()))
+    return getInput();
+  return {};
+}
+
+OpFoldResult ClipOp::fold(FoldAdaptor) {
+  auto relu = getInput().getDefiningOp<ReluOp>();
+  if (!relu || getMin().convertToFloat() < 0.0f)
+    return {};
+  getInputMutable().assign(relu.getInput());
+  return getResult();
+}
+
 OpFoldResult ConcatOp::fold(FoldAdaptor) {
   if (getInputs().size() == 1)
     return getInputs().front();

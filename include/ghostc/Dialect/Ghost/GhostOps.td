@@ -139,6 +139,7 @@ class Ghost_UnaryOp<string mnemonic, string formula>
 
 def Ghost_ReluOp : Ghost_UnaryOp<"relu", "max(input, 0)"> {
   let summary = "rectified linear unit";
+  let hasFolder = 1;
 }
 def Ghost_SigmoidOp : Ghost_UnaryOp<"sigmoid", "1 / (1 + exp(-input))"> {
   let summary = "logistic sigmoid";
@@ -162,6 +163,7 @@ def Ghost_ClipOp : Ghost_SameTypeOp<"clip", [Elementwise]> {
   let results = (outs Ghost_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Ghost_HardSigmoidOp : Ghost_SameTypeOp<"hard_sigmoid", [Elementwise]> {
@@ -203,8 +205,10 @@ def Ghost_LeakyReluOp : Ghost_SameTypeOp<"leaky_relu", [Elementwise]> {
 // Broadcasting binary arithmetic
 //===----------------------------------------------------------------------===//
 
+// Not `Elementwise`: that trait requires operands of one shape, and these
+// broadcast.
 class Ghost_BinaryOp<string mnemonic, string operator>
-    : Ghost_InferredOp<mnemonic, [Elementwise]> {
+    : Ghost_InferredOp<mnemonic> {
   let description = [{
     Element-wise `output = lhs }] # operator # [{ rhs` with NumPy
     (multidirectional) broadcasting: shapes are aligned on the right, and a
