@@ -6,6 +6,7 @@
 
 #include "ghostc/InitAll.h"
 #include "ghostc/Dialect/Ghost/GhostDialect.h"
+#include "ghostc/Dialect/Ghost/Passes.h"
 #include "ghostc/Pipelines/Pipelines.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -19,5 +20,6 @@ void ghostc::registerAllDialects(mlir::DialectRegistry &registry) {
 void ghostc::registerAllPasses() {
   // Upstream passes the lit tests run around ours (canonicalize, cse, ...).
   mlir::registerTransformsPasses();
+  ghost::registerGhostPasses();
   registerPipelines();
 }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ghostc/Pipelines/Pipelines.h"
+#include "ghostc/Dialect/Ghost/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/PassManager.h"
@@ -12,11 +13,24 @@
 #include "mlir/Transforms/Passes.h"
 
 void ghostc::buildGhostGraphPipeline(mlir::OpPassManager &pm) {
+  using namespace ghost;
   mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
   // The importer leaves identities behind (reshape chains, one-input concats,
-  // whole-tensor slices); the ghost folders remove them.
+  // whole-tensor slices); the ghost folders remove them first so that the
+  // patterns below see the bare structure.
   func.addPass(mlir::createCanonicalizerPass());
-  // Weights shared by several ONNX nodes are imported once per use site.
+  // BatchNormalization disappears into the convolutions' constants before
+  // anything looks for conv -> activation chains.
+  func.addPass(createGhostFoldBatchNorm());
+  // One spelling of each gate, so that fusion and SE lifting match one form.
+  func.addPass(createGhostCanonicalizeGates());
+  // Activations become conv/gemm attributes: the Ghost module and SE
+  // patterns are written against fused convolutions.
+  func.addPass(createGhostFuseActivations());
+  func.addPass(createGhostLiftGhostModule());
+  func.addPass(createGhostLiftSE());
+  // Fold the reshapes of SE weights and the now-dead constants.
+  func.addPass(mlir::createCanonicalizerPass());
   func.addPass(mlir::createCSEPass());
 }
 
