@@ -80,6 +80,12 @@ OpFoldResult SliceOp::fold(FoldAdaptor) {
   return identity ? OpFoldResult(getInput()) : OpFoldResult();
 }
 
+OpFoldResult PadOp::fold(FoldAdaptor) {
+  if (llvm::all_of(getPads(), [](int64_t p) { return p == 0; }))
+    return getInput();
+  return {};
+}
+
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
     return getInput();

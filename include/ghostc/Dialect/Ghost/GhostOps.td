@@ -343,6 +343,7 @@ def Ghost_PadOp : Ghost_InferredOp<"pad"> {
   let assemblyFormat = [{
     $input $mode $pads attr-dict `:` type($input) `->` type($output)
   }];
+  let hasFolder = 1;
 }
 
 def Ghost_ResizeOp : Ghost_Op<"resize", [Pure]> {
