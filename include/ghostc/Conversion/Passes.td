@@ -1,0 +1,61 @@
+//===- Passes.td - ghostc conversion passes ----------------*- tablegen -*-===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef GHOSTC_CONVERSION_PASSES_TD
+#define GHOSTC_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertGhostToLinalg : Pass<"convert-ghost-to-linalg", "mlir::func::FuncOp"> {
+  let summary = "Lower ghost ops to linalg ops on tensors";
+  let description = [{
+    Every ghost op becomes linalg.generic (or tensor) ops in destination
+    passing style. Convolutions are one generic over (n, o, y, x, c, ky, kx)
+    whose input channel is `(o floordiv Og) * Cg + c`, so grouped and
+    depthwise convolutions need no reshapes. `ghost.ghost_module` computes
+    its primary half into channels [0, init) of its result and its cheap
+    half into [init, oup), through extract_slice/insert_slice pairs that
+    bufferize in place: no concatenation and no slice copy.
+  }];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
+    "mlir::arith::ArithDialect", "mlir::math::MathDialect"
+  ];
+}
+
+def GhostPlanMemory : Pass<"ghost-plan-memory", "mlir::ModuleOp"> {
+  let summary = "Place every buffer at a static offset in one workspace";
+  let description = [{
+    After bufferization, every `memref.alloc` of a function becomes a
+    `memref.view` into a new trailing `memref<Sxi8>` workspace argument, at
+    an offset chosen by first-fit over the buffers' live ranges (aliases
+    through view-like ops extend a range). Offsets are 64-byte aligned. The
+    function gets a `ghost.workspace_size` attribute. `memref.copy` becomes
+    `linalg.copy`, so the generated code calls no runtime library.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::arith::ArithDialect"];
+}
+
+def GhostEmitCInterface : Pass<"ghost-emit-c-interface", "mlir::ModuleOp"> {
+  let summary = "Add the C entry points <prefix>_run and <prefix>_workspace_size";
+  let description = [{
+    Runs on the LLVM dialect. The model function `@main`, lowered with bare
+    pointer arguments (inputs, outputs, workspace), becomes private and is
+    called from `int32_t <prefix>_run(const void *const *inputs,
+    void *const *outputs, void *workspace)`, which returns 1 when any
+    pointer is null and 0 after the call. `<prefix>_workspace_size()`
+    returns the `ghost.workspace_size` of `@main`.
+  }];
+  let options = [
+    Option<"prefix", "prefix", "std::string", /*default=*/"\"model\"",
+           "Prefix of the generated C symbols">
+  ];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+#endif // GHOSTC_CONVERSION_PASSES_TD

@@ -1,0 +1,268 @@
+//===- ConvOps.cpp - conv, ghost_module, se and pooling to linalg ---------===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LinalgBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace ghostc;
+using namespace ghostc::ghost;
+using namespace ghostc::linalg_builders;
+
+namespace {
+
+struct ConvLowering : OpRewritePattern<ConvOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ConvOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    Value init = broadcastBias(rewriter, loc, op.getBias(),
+                               emptyTensor(rewriter, loc, type.getShape()));
+    Value sum = convolve(rewriter, loc, op.getInput(), op.getWeight(), init,
+                         type.getDimSize(1) / op.getGroup(), op.getStrides(),
+                         op.getPads(), op.getDilations());
+    rewriter.replaceOp(op,
+                       activateTensor(rewriter, loc, op.getActivation(), sum));
+    return success();
+  }
+};
+
+/// The two halves go straight into the result: the primary convolution into
+/// channels [0, init), the kept cheap channels into [init, oup).
+struct GhostModuleLowering : OpRewritePattern<GhostModuleOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GhostModuleOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = cast<RankedTensorType>(op.getType());
+    int64_t n = type.getDimSize(0), h = type.getDimSize(2),
+            w = type.getDimSize(3);
+    int64_t oup = op.getOup(), ratio = op.getRatio();
+    int64_t init = llvm::divideCeilSigned(oup, ratio);
+    int64_t kept = oup - init;
+    int64_t k = op.getKernel(), dw = op.getDwSize(), s = op.getStride();
+    Activation act = op.getActivation();
+
+    Value result = emptyTensor(rewriter, loc, type.getShape());
+    auto slot = [&](Value dest, int64_t offset, int64_t channels) {
+      return extractSlice(rewriter, loc, dest, {0, offset, 0, 0},
+                          {n, channels, h, w});
+    };
+    Value primaryInit =
+        broadcastBias(rewriter, loc, op.getPrimaryBias(), slot(result, 0, init));
+    Value primary = convolve(rewriter, loc, op.getInput(),
+                             op.getPrimaryWeight(), primaryInit, init,
+                             {s, s}, {k / 2, k / 2, k / 2, k / 2}, {1, 1});
+    primary = activateTensor(rewriter, loc, act, primary);
+    result = insertSlice(rewriter, loc, primary, result, {0, 0, 0, 0});
+    if (kept > 0) {
+      // Only the cheap channels the module keeps: the first `kept` filters.
+      Value weight = extractSlice(rewriter, loc, op.getCheapWeight(),
+                                  {0, 0, 0, 0}, {kept, 1, dw, dw});
+      Value bias = extractSlice(rewriter, loc, op.getCheapBias(), {0}, {kept});
+      Value cheapInit =
+          broadcastBias(rewriter, loc, bias, slot(result, init, kept));
+      Value cheap = convolve(rewriter, loc, primary, weight, cheapInit,
+                             ratio - 1, {1, 1},
+                             {dw / 2, dw / 2, dw / 2, dw / 2}, {1, 1});
+      cheap = activateTensor(rewriter, loc, act, cheap);
+      result = insertSlice(rewriter, loc, cheap, result, {0, init, 0, 0});
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// s = mean(x); r = relu(w1 s + b1); g = gate(w2 r + b2); y = x * g.
+struct SELowering : OpRewritePattern<SEOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(SEOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *context = rewriter.getContext();
+    auto type = cast<RankedTensorType>(op.getType());
+    int64_t n = type.getDimSize(0), c = type.getDimSize(1);
+    int64_t reduced = cast<RankedTensorType>(op.getW1().getType()).getDimSize(0);
+    float inverseArea = 1.0f / float(type.getDimSize(2) * type.getDimSize(3));
+    AffineExpr d0, d1, d2, d3;
+    bindDims(context, d0, d1, d2, d3);
+
+    // Squeeze: sum over H, W (loops n, c, h, w).
+    Value sums = generic(
+        rewriter, loc, op.getInput(), AffineMap::get(4, 0, {d0, d1, d2, d3}, context),
+        filledTensor(rewriter, loc, {n, c}, 0.0f), 4,
+        [](OpBuilder &b, Location l, ValueRange a) {
+          return arith::AddFOp::create(b, l, a[1], a[0]);
+        });
+    // A dense layer on the means (loops n, out, in): acc += w[out, in] * v.
+    auto dense = [&](Value input, Value weight, Value bias, int64_t outSize,
+                     float inputScale, Activation act) {
+      Value init = generic(rewriter, loc, bias,
+                           AffineMap::get(2, 0, {d1}, context),
+                           emptyTensor(rewriter, loc, {n, outSize}), 2,
+                           [](OpBuilder &, Location, ValueRange a) { return a[0]; });
+      Value acc = generic(
+          rewriter, loc, {input, weight},
+          {AffineMap::get(3, 0, {d0, d2}, context),
+           AffineMap::get(3, 0, {d1, d2}, context)},
+          init, 3, [&](OpBuilder &b, Location l, ValueRange a) {
+            Value scaled = arith::MulFOp::create(b, l, a[0], f32(b, l, inputScale));
+            Value product = arith::MulFOp::create(b, l, scaled, a[1]);
+            return arith::AddFOp::create(b, l, a[2], product);
+          });
+      return activateTensor(rewriter, loc, act, acc);
+    };
+    Value hidden = dense(sums, op.getW1(), op.getB1(), reduced, inverseArea,
+                         Activation::Relu);
+    Value gate = dense(hidden, op.getW2(), op.getB2(), c, 1.0f,
+                       op.getGate() == SEGate::HardSigmoid
+                           ? Activation::HardSigmoid
+                           : Activation::Sigmoid);
+    // Excite: scale every channel of x by its gate.
+    Value result = generic(
+        rewriter, loc, {op.getInput(), gate},
+        {rewriter.getMultiDimIdentityMap(4), AffineMap::get(4, 0, {d0, d1}, context)},
+        emptyTensor(rewriter, loc, type.getShape()), 4,
+        [](OpBuilder &b, Location l, ValueRange a) {
+          return arith::MulFOp::create(b, l, a[0], a[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+struct GlobalAveragePoolLowering : OpRewritePattern<GlobalAveragePoolOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GlobalAveragePoolOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    int64_t n = inType.getDimSize(0), c = inType.getDimSize(1);
+    float inverseArea = 1.0f / float(inType.getDimSize(2) * inType.getDimSize(3));
+    Value sums = generic(rewriter, loc, op.getInput(),
+                         rewriter.getMultiDimIdentityMap(4),
+                         filledTensor(rewriter, loc, {n, c}, 0.0f), 4,
+                         [](OpBuilder &b, Location l, ValueRange a) {
+                           return arith::AddFOp::create(b, l, a[1], a[0]);
+                         });
+    Value means = generic(rewriter, loc, {}, {}, sums, 2,
+                    [&](OpBuilder &b, Location l, ValueRange a) {
+                      return arith::MulFOp::create(b, l, a[0],
+                                                   f32(b, l, inverseArea));
+                    });
+    rewriter.replaceOp(op, reshape(rewriter, loc, means, {n, c, 1, 1}));
+    return success();
+  }
+};
+
+/// Shared by average and max pooling: a window reduction over the padded
+/// input. The end padding grows so that ceil-mode windows stay in bounds.
+template <typename PoolOp>
+Value poolWindows(PatternRewriter &rewriter, PoolOp op, float padValue,
+                  bool isMax) {
+  Location loc = op.getLoc();
+  MLIRContext *context = rewriter.getContext();
+  auto inType = cast<RankedTensorType>(op.getInput().getType());
+  auto outType = cast<RankedTensorType>(op.getType());
+  ArrayRef<int64_t> kernel = op.getKernel(), strides = op.getStrides(),
+                    pads = op.getPads();
+  SmallVector<int64_t> high(4, 0), low = {0, 0, pads[0], pads[1]};
+  for (int axis = 0; axis < 2; ++axis) {
+    int64_t needed = (outType.getDimSize(2 + axis) - 1) * strides[axis] +
+                     kernel[axis];
+    int64_t have = inType.getDimSize(2 + axis) + pads[axis];
+    high[2 + axis] = std::max<int64_t>(needed - have, 0);
+  }
+  Value padded = pad(rewriter, loc, op.getInput(), low, high, padValue);
+  AffineExpr n, c, y, x, ky, kx;
+  bindDims(context, n, c, y, x, ky, kx);
+  // The window operand only gives the loops ky, kx their extent.
+  Value window = emptyTensor(rewriter, loc, kernel);
+  Value init = filledTensor(rewriter, loc, outType.getShape(), padValue);
+  return generic(
+      rewriter, loc, {padded, window},
+      {AffineMap::get(6, 0, {n, c, y * strides[0] + ky, x * strides[1] + kx},
+                      context),
+       AffineMap::get(6, 0, {ky, kx}, context)},
+      init, 6, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+        if (isMax)
+          return arith::MaximumFOp::create(b, l, a[2], a[0]);
+        return arith::AddFOp::create(b, l, a[2], a[0]);
+      });
+}
+
+struct MaxPoolLowering : OpRewritePattern<MaxPoolOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MaxPoolOp op,
+                                PatternRewriter &rewriter) const override {
+    rewriter.replaceOp(
+        op, poolWindows(rewriter, op, std::numeric_limits<float>::lowest(),
+                        /*isMax=*/true));
+    return success();
+  }
+};
+
+struct AveragePoolLowering : OpRewritePattern<AveragePoolOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(AveragePoolOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value sums = poolWindows(rewriter, op, 0.0f, /*isMax=*/false);
+    // The divisor of each output position, known at compile time: the
+    // window clipped to the padded input (count_include_pad) or to the
+    // real input.
+    auto inType = cast<RankedTensorType>(op.getInput().getType());
+    auto outType = cast<RankedTensorType>(op.getType());
+    ArrayRef<int64_t> kernel = op.getKernel(), strides = op.getStrides(),
+                      pads = op.getPads();
+    int64_t outH = outType.getDimSize(2), outW = outType.getDimSize(3);
+    std::vector<float> inverse(outH * outW);
+    auto extent = [&](int axis, int64_t index) {
+      int64_t in = inType.getDimSize(2 + axis);
+      int64_t start = index * strides[axis] - pads[axis];
+      int64_t end = std::min(start + kernel[axis], in + pads[2 + axis]);
+      if (op.getCountIncludePad())
+        return end - start;
+      return std::min(end, in) - std::max<int64_t>(start, 0);
+    };
+    for (int64_t y = 0; y < outH; ++y)
+      for (int64_t x = 0; x < outW; ++x)
+        inverse[y * outW + x] =
+            1.0f / float(std::max<int64_t>(extent(0, y) * extent(1, x), 1));
+    auto divisorType = RankedTensorType::get({outH, outW}, rewriter.getF32Type());
+    Value divisors = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(divisorType, ArrayRef(inverse)));
+    AffineExpr n, c, y, x;
+    bindDims(rewriter.getContext(), n, c, y, x);
+    Value result = generic(
+        rewriter, loc, divisors,
+        AffineMap::get(4, 0, {y, x}, rewriter.getContext()), sums, 4,
+        [](OpBuilder &b, Location l, ValueRange a) {
+          return arith::MulFOp::create(b, l, a[1], a[0]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
+void linalg_builders::populateConvPatterns(RewritePatternSet &patterns) {
+  patterns.add<ConvLowering, GhostModuleLowering, SELowering,
+               GlobalAveragePoolLowering, MaxPoolLowering, AveragePoolLowering>(
+      patterns.getContext());
+}

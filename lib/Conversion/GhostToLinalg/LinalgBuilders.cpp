@@ -1,0 +1,226 @@
+//===- LinalgBuilders.cpp - helpers for the ghost-to-linalg patterns ------===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LinalgBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace ghostc;
+using namespace ghostc::linalg_builders;
+
+Value linalg_builders::emptyTensor(OpBuilder &b, Location loc,
+                                   ArrayRef<int64_t> shape) {
+  return tensor::EmptyOp::create(b, loc, shape, b.getF32Type());
+}
+
+Value linalg_builders::f32(OpBuilder &b, Location loc, float value) {
+  return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
+}
+
+Value linalg_builders::filledTensor(OpBuilder &b, Location loc,
+                                    ArrayRef<int64_t> shape, float value) {
+  return linalg::FillOp::create(b, loc, f32(b, loc, value),
+                                emptyTensor(b, loc, shape))
+      .getResult(0);
+}
+
+Value linalg_builders::generic(OpBuilder &b, Location loc, ValueRange inputs,
+                               ArrayRef<AffineMap> inputMaps, Value init,
+                               unsigned numLoops, BodyBuilder body) {
+  auto initType = cast<RankedTensorType>(init.getType());
+  unsigned rank = initType.getRank();
+  SmallVector<AffineMap> maps(inputMaps);
+  SmallVector<AffineExpr> outputExprs;
+  for (unsigned i = 0; i < rank; ++i)
+    outputExprs.push_back(b.getAffineDimExpr(i));
+  maps.push_back(AffineMap::get(numLoops, 0, outputExprs, b.getContext()));
+  SmallVector<utils::IteratorType> iterators(numLoops,
+                                             utils::IteratorType::parallel);
+  for (unsigned i = rank; i < numLoops; ++i)
+    iterators[i] = utils::IteratorType::reduction;
+  auto op = linalg::GenericOp::create(
+      b, loc, TypeRange{initType}, inputs, ValueRange{init}, maps, iterators,
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, nestedLoc,
+                                body(nested, nestedLoc, args));
+      });
+  return op.getResult(0);
+}
+
+Value linalg_builders::elementwise(OpBuilder &b, Location loc, Value input,
+                                   BodyBuilder body) {
+  auto type = cast<RankedTensorType>(input.getType());
+  AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+  return generic(b, loc, input, identity,
+                 emptyTensor(b, loc, type.getShape()), type.getRank(), body);
+}
+
+AffineMap linalg_builders::broadcastMap(MLIRContext *context,
+                                        ArrayRef<int64_t> operandShape,
+                                        ArrayRef<int64_t> resultShape) {
+  SmallVector<AffineExpr> exprs;
+  size_t offset = resultShape.size() - operandShape.size();
+  for (size_t i = 0; i < operandShape.size(); ++i)
+    exprs.push_back(operandShape[i] == 1 && resultShape[offset + i] != 1
+                        ? getAffineConstantExpr(0, context)
+                        : getAffineDimExpr(offset + i, context));
+  return AffineMap::get(resultShape.size(), 0, exprs, context);
+}
+
+Value linalg_builders::activate(OpBuilder &b, Location loc,
+                                ghost::Activation act, Value x) {
+  auto clamp = [&](Value v, float lo, float hi) {
+    Value low = arith::MaximumFOp::create(b, loc, v, f32(b, loc, lo));
+    return arith::MinimumFOp::create(b, loc, low, f32(b, loc, hi));
+  };
+  // relu6(x + 3) / 6, the form PyTorch computes.
+  auto hardSigmoid = [&](Value v) -> Value {
+    Value shifted = arith::AddFOp::create(b, loc, v, f32(b, loc, 3.0f));
+    return arith::DivFOp::create(b, loc, clamp(shifted, 0.0f, 6.0f),
+                                 f32(b, loc, 6.0f));
+  };
+  switch (act) {
+  case ghost::Activation::None:
+    return x;
+  case ghost::Activation::Relu:
+    return arith::MaximumFOp::create(b, loc, x, f32(b, loc, 0.0f));
+  case ghost::Activation::Relu6:
+    return clamp(x, 0.0f, 6.0f);
+  case ghost::Activation::Sigmoid: {
+    Value negated = arith::NegFOp::create(b, loc, x);
+    Value exp = math::ExpOp::create(b, loc, negated);
+    Value denominator = arith::AddFOp::create(b, loc, exp, f32(b, loc, 1.0f));
+    return arith::DivFOp::create(b, loc, f32(b, loc, 1.0f), denominator);
+  }
+  case ghost::Activation::HardSigmoid:
+    return hardSigmoid(x);
+  case ghost::Activation::HardSwish:
+    return arith::MulFOp::create(b, loc, x, hardSigmoid(x));
+  }
+  llvm_unreachable("unknown activation");
+}
+
+Value linalg_builders::activateTensor(OpBuilder &b, Location loc,
+                                      ghost::Activation act, Value tensor) {
+  if (act == ghost::Activation::None)
+    return tensor;
+  // In place: the tensor is both the generic's only operand and its output.
+  auto type = cast<RankedTensorType>(tensor.getType());
+  return generic(b, loc, {}, {}, tensor, type.getRank(),
+                 [&](OpBuilder &nb, Location nl, ValueRange args) {
+                   return activate(nb, nl, act, args[0]);
+                 });
+}
+
+Value linalg_builders::extractSlice(OpBuilder &b, Location loc, Value source,
+                                    ArrayRef<int64_t> offsets,
+                                    ArrayRef<int64_t> sizes) {
+  SmallVector<int64_t> strides(offsets.size(), 1);
+  MLIRContext *context = b.getContext();
+  return tensor::ExtractSliceOp::create(
+      b, loc, source, getAsIndexOpFoldResult(context, offsets),
+      getAsIndexOpFoldResult(context, sizes),
+      getAsIndexOpFoldResult(context, strides));
+}
+
+Value linalg_builders::insertSlice(OpBuilder &b, Location loc, Value source,
+                                   Value dest, ArrayRef<int64_t> offsets) {
+  auto shape = cast<RankedTensorType>(source.getType()).getShape();
+  SmallVector<int64_t> strides(offsets.size(), 1);
+  MLIRContext *context = b.getContext();
+  return tensor::InsertSliceOp::create(
+      b, loc, source, dest, getAsIndexOpFoldResult(context, offsets),
+      getAsIndexOpFoldResult(context, shape),
+      getAsIndexOpFoldResult(context, strides));
+}
+
+Value linalg_builders::pad(OpBuilder &b, Location loc, Value x,
+                           ArrayRef<int64_t> low, ArrayRef<int64_t> high,
+                           float value) {
+  if (llvm::all_of(low, [](int64_t p) { return p == 0; }) &&
+      llvm::all_of(high, [](int64_t p) { return p == 0; }))
+    return x;
+  auto type = cast<RankedTensorType>(x.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    shape.push_back(type.getDimSize(i) + low[i] + high[i]);
+  return insertSlice(b, loc, x, filledTensor(b, loc, shape, value), low);
+}
+
+Value linalg_builders::reshape(OpBuilder &b, Location loc, Value x,
+                               ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(x.getType());
+  if (type.getShape() == shape)
+    return x;
+  // Through a 1-D view: collapse every axis, then expand to the new shape.
+  auto flatType = RankedTensorType::get({type.getNumElements()},
+                                        b.getF32Type());
+  Value flat = x;
+  if (type.getRank() != 1) {
+    SmallVector<ReassociationIndices> all;
+    if (type.getRank() > 0)
+      all.push_back(llvm::to_vector(llvm::seq<int64_t>(0, type.getRank())));
+    flat = type.getRank() == 0
+               ? Value(tensor::ExpandShapeOp::create(
+                     b, loc, flatType, x, ArrayRef<ReassociationIndices>{}))
+               : Value(tensor::CollapseShapeOp::create(b, loc, flatType, x,
+                                                       all));
+  }
+  if (shape.size() == 1)
+    return flat;
+  auto resultType = RankedTensorType::get(shape, b.getF32Type());
+  if (shape.empty())
+    return tensor::CollapseShapeOp::create(b, loc, resultType, flat,
+                                           ArrayRef<ReassociationIndices>{});
+  SmallVector<ReassociationIndices> all = {
+      llvm::to_vector(llvm::seq<int64_t>(0, shape.size()))};
+  return tensor::ExpandShapeOp::create(b, loc, resultType, flat, all);
+}
+
+Value linalg_builders::broadcastBias(OpBuilder &b, Location loc, Value bias,
+                                     Value init) {
+  auto type = cast<RankedTensorType>(init.getType());
+  if (!bias)
+    return linalg::FillOp::create(b, loc, f32(b, loc, 0.0f), init)
+        .getResult(0);
+  AffineMap channel = AffineMap::get(type.getRank(), 0,
+                                     b.getAffineDimExpr(1), b.getContext());
+  return generic(b, loc, bias, channel, init, type.getRank(),
+                 [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+}
+
+Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
+                                Value weight, Value init, int64_t outPerGroup,
+                                ArrayRef<int64_t> strides,
+                                ArrayRef<int64_t> pads,
+                                ArrayRef<int64_t> dilations) {
+  Value padded = pad(b, loc, input, {0, 0, pads[0], pads[1]},
+                     {0, 0, pads[2], pads[3]}, 0.0f);
+  int64_t perGroupIn = cast<RankedTensorType>(weight.getType()).getDimSize(1);
+  // Loops: n, o, y, x (parallel), c, ky, kx (reduction).
+  MLIRContext *context = b.getContext();
+  AffineExpr n, o, y, x, c, ky, kx;
+  bindDims(context, n, o, y, x, c, ky, kx);
+  int64_t outChannels = cast<RankedTensorType>(init.getType()).getDimSize(1);
+  AffineExpr inChannel =
+      outPerGroup == outChannels ? c : o.floorDiv(outPerGroup) * perGroupIn + c;
+  AffineMap inputMap = AffineMap::get(
+      7, 0,
+      {n, inChannel, y * strides[0] + ky * dilations[0],
+       x * strides[1] + kx * dilations[1]},
+      context);
+  AffineMap weightMap = AffineMap::get(7, 0, {o, c, ky, kx}, context);
+  return generic(b, loc, {padded, weight}, {inputMap, weightMap}, init, 7,
+                 [](OpBuilder &nb, Location nl, ValueRange args) {
+                   Value product =
+                       arith::MulFOp::create(nb, nl, args[0], args[1]);
+                   return arith::AddFOp::create(nb, nl, args[2], product);
+                 });
+}
