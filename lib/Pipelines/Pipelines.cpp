@@ -5,20 +5,27 @@
 //===----------------------------------------------------------------------===//
 
 #include "ghostc/Pipelines/Pipelines.h"
+#include "ghostc/Conversion/Passes.h"
 #include "ghostc/Dialect/Ghost/Passes.h"
 
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
-void ghostc::buildGhostGraphPipeline(mlir::OpPassManager &pm) {
-  using namespace ghost;
-  mlir::OpPassManager &func = pm.nest<mlir::func::FuncOp>();
+using namespace mlir;
+
+static void addGraphPasses(OpPassManager &pm) {
+  using namespace ghostc::ghost;
+  OpPassManager &func = pm.nest<func::FuncOp>();
   // The importer leaves identities behind (reshape chains, one-input concats,
   // whole-tensor slices); the ghost folders remove them first so that the
   // patterns below see the bare structure.
-  func.addPass(mlir::createCanonicalizerPass());
+  func.addPass(createCanonicalizerPass());
   // BatchNormalization disappears into the convolutions' constants before
   // anything looks for conv -> activation chains.
   func.addPass(createGhostFoldBatchNorm());
@@ -30,13 +37,77 @@ void ghostc::buildGhostGraphPipeline(mlir::OpPassManager &pm) {
   func.addPass(createGhostLiftGhostModule());
   func.addPass(createGhostLiftSE());
   // Fold the reshapes of SE weights and the now-dead constants.
-  func.addPass(mlir::createCanonicalizerPass());
-  func.addPass(mlir::createCSEPass());
+  func.addPass(createCanonicalizerPass());
+  func.addPass(createCSEPass());
+}
+
+static void addLoopLowering(OpPassManager &pm) {
+  // Every ghost op becomes linalg on tensors, in destination-passing style.
+  pm.addNestedPass<func::FuncOp>(ghostc::createConvertGhostToLinalg());
+  pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  // Tensors become buffers; function boundaries get identity layouts so
+  // that the ABI can pass plain pointers.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  // Results into output arguments, every other buffer into one workspace.
+  pm.addPass(ghostc::createGhostPlanMemory());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
+  pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+}
+
+static void addLLVMLowering(OpPassManager &pm, StringRef prefix) {
+  pm.addNestedPass<func::FuncOp>(createLowerAffinePass());
+  pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
+  // Views (subview, expand/collapse, view) become explicit offsets and
+  // strides, which the LLVM lowering of memrefs needs.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addNestedPass<func::FuncOp>(createLowerAffinePass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  // Bare pointers: the C entry points pass one pointer per tensor.
+  ConvertFuncToLLVMPassOptions func;
+  func.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(func));
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  ghostc::GhostEmitCInterfaceOptions abi;
+  abi.prefix = prefix.str();
+  pm.addPass(ghostc::createGhostEmitCInterface(abi));
+}
+
+void ghostc::buildGhostLoweringPipeline(OpPassManager &pm,
+                                        const LoweringOptions &options) {
+  addGraphPasses(pm);
+  if (options.last >= Stage::Loops)
+    addLoopLowering(pm);
+  if (options.last >= Stage::LLVM)
+    addLLVMLowering(pm, options.prefix);
 }
 
 void ghostc::registerPipelines() {
-  mlir::PassPipelineRegistration<>(
-      "ghost-graph-pipeline",
-      "The graph passes ghostc runs on imported models (--emit=ghost)",
-      [](mlir::OpPassManager &pm) { buildGhostGraphPipeline(pm); });
+  auto registerStage = [](StringRef flag, StringRef description, Stage last) {
+    PassPipelineRegistration<>(flag, description, [last](OpPassManager &pm) {
+      LoweringOptions options;
+      options.last = last;
+      buildGhostLoweringPipeline(pm, options);
+    });
+  };
+  registerStage("ghost-graph-pipeline",
+                "The graph passes ghostc runs on imported models "
+                "(--emit=ghost)",
+                Stage::Graph);
+  registerStage("ghost-to-loops-pipeline",
+                "From imported ghost IR to affine loops on one workspace "
+                "(--emit=loops)",
+                Stage::Loops);
+  registerStage("ghost-lowering-pipeline",
+                "The whole lowering, from imported ghost IR to the LLVM "
+                "dialect with the C entry points",
+                Stage::LLVM);
 }

@@ -4,7 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// ghostc model.onnx [-o out] [--emit=import|ghost] [--batch N] [--dim N=V]
+// ghostc model.onnx [-o model.o] [--emit=import|ghost|loops|llvm|asm|obj]
+//        [--mtriple=T] [--mcpu=C] [-O0..-O3] [--name=N] [--batch N] [--dim N=V]
 //
 // The driver owns the process: it parses options, imports the model, runs the
 // pipeline up to the requested stage and writes the result. Every error is
@@ -16,6 +17,7 @@
 #include "ghostc/Import/OnnxImporter.h"
 #include "ghostc/InitAll.h"
 #include "ghostc/Pipelines/Pipelines.h"
+#include "ghostc/Target/Emit.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -25,6 +27,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Support/Timing.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -42,7 +45,7 @@ using namespace llvm;
 
 namespace {
 
-enum class EmitKind { Import, Ghost };
+enum class EmitKind { Import, Ghost, Loops, LLVM, Asm, Obj };
 
 cl::OptionCategory ghostcCategory("ghostc options");
 
@@ -50,19 +53,48 @@ cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
                                    cl::desc("<model.onnx | model.onnxtxt>"),
                                    cl::cat(ghostcCategory));
 
-cl::opt<std::string>
-    outputFilename("o", cl::value_desc("file"),
-                   cl::desc("Output file ('-' for standard output, the "
-                            "default)"),
-                   cl::init("-"), cl::cat(ghostcCategory));
+cl::opt<std::string> outputFilename(
+    "o", cl::value_desc("file"),
+    cl::desc("Output file; '-' is standard output. Default: <model>.o for "
+             "objects (with <model>.h beside it), standard output otherwise"),
+    cl::cat(ghostcCategory));
 
 cl::opt<EmitKind> emitKind(
-    "emit", cl::desc("Stage to stop at and print:"),
-    cl::values(clEnumValN(EmitKind::Import, "import",
-                          "the ghost dialect as imported from ONNX"),
-               clEnumValN(EmitKind::Ghost, "ghost",
-                          "the ghost dialect after the graph passes")),
-    cl::init(EmitKind::Ghost), cl::cat(ghostcCategory));
+    "emit", cl::desc("Stage to stop at and write (default: obj):"),
+    cl::values(
+        clEnumValN(EmitKind::Import, "import",
+                   "the ghost dialect as imported from ONNX"),
+        clEnumValN(EmitKind::Ghost, "ghost",
+                   "the ghost dialect after the graph passes"),
+        clEnumValN(EmitKind::Loops, "loops",
+                   "affine loops on one static workspace"),
+        clEnumValN(EmitKind::LLVM, "llvm", "optimised LLVM IR"),
+        clEnumValN(EmitKind::Asm, "asm", "assembly for the target"),
+        clEnumValN(EmitKind::Obj, "obj",
+                   "an object file and its C header (<output>.h)")),
+    cl::init(EmitKind::Obj), cl::cat(ghostcCategory));
+
+cl::opt<std::string>
+    targetTriple("mtriple", cl::value_desc("triple"),
+                 cl::desc("Target triple, e.g. aarch64-linux-gnu (default: "
+                          "the host)"),
+                 cl::cat(ghostcCategory));
+
+cl::opt<std::string>
+    targetCpu("mcpu", cl::value_desc("cpu"),
+              cl::desc("Target CPU (default: the portable baseline of the "
+                       "triple; 'native' for this machine's)"),
+              cl::cat(ghostcCategory));
+
+cl::opt<unsigned> optLevel("O", cl::Prefix, cl::value_desc("level"),
+                           cl::desc("Optimisation level 0-3 (default 3)"),
+                           cl::init(3), cl::cat(ghostcCategory));
+
+cl::opt<std::string> symbolPrefix(
+    "name", cl::value_desc("prefix"),
+    cl::desc("Prefix of the generated C symbols (default: the output file's "
+             "stem)"),
+    cl::cat(ghostcCategory));
 
 cl::opt<int64_t> batchSize(
     "batch",
@@ -147,10 +179,48 @@ LogicalResult parseDims(ghostc::ImportOptions &options) {
   return success();
 }
 
+/// The output path: -o, or <model stem>.o for objects, or standard output.
+std::string outputPath() {
+  if (!outputFilename.empty())
+    return outputFilename;
+  if (emitKind != EmitKind::Obj)
+    return "-";
+  return llvm::sys::path::stem(inputFilename).str() + ".o";
+}
+
+/// A C identifier from `text`: other characters become '_', and a leading
+/// digit gets a '_' in front.
+std::string cIdentifier(StringRef text) {
+  std::string id;
+  for (char c : text)
+    id += llvm::isAlnum(c) ? c : '_';
+  if (id.empty() || llvm::isDigit(id[0]))
+    id = "_" + id;
+  return id;
+}
+
+/// Opens `path` for writing; reports failure.
+std::unique_ptr<ToolOutputFile> openOutput(StringRef path) {
+  std::string error;
+  auto file = openOutputFile(path, &error);
+  if (!file)
+    WithColor::error(errs(), "ghostc") << error << "\n";
+  return file;
+}
+
 int run(MLIRContext &context) {
   ghostc::ImportOptions options;
   if (failed(parseDims(options)))
     return 1;
+  if (optLevel > 3) {
+    WithColor::error(errs(), "ghostc") << "-O takes a level from 0 to 3\n";
+    return 1;
+  }
+  std::string output = outputPath();
+  std::string prefix = cIdentifier(
+      !symbolPrefix.empty() ? StringRef(symbolPrefix)
+      : output == "-"       ? StringRef("model")
+                            : llvm::sys::path::stem(output));
   DiagnosticPrinter diagnostics(context);
 
   DefaultTimingManager timing;
@@ -164,28 +234,60 @@ int run(MLIRContext &context) {
   }
   if (!module || diagnostics.sawError())
     return 1;
+  // The header describes the model as imported: names, shapes, order.
+  auto main = cast<func::FuncOp>(module->lookupSymbol("main"));
+  OwningOpRef<func::FuncOp> signature(cast<func::FuncOp>(main->clone()));
 
   if (emitKind != EmitKind::Import) {
+    ghostc::LoweringOptions lowering;
+    lowering.prefix = prefix;
+    lowering.last = emitKind == EmitKind::Ghost   ? ghostc::Stage::Graph
+                    : emitKind == EmitKind::Loops ? ghostc::Stage::Loops
+                                                  : ghostc::Stage::LLVM;
     PassManager pm(&context);
-    TimingScope passTimer = root.nest("Graph passes");
+    TimingScope passTimer = root.nest("Passes");
     pm.enableTiming(passTimer);
-    ghostc::buildGhostGraphPipeline(pm);
+    ghostc::buildGhostLoweringPipeline(pm, lowering);
     if (failed(pm.run(*module)))
       return 1;
   }
 
   TimingScope outputTimer = root.nest("Output");
-  std::string error;
-  auto output = openOutputFile(outputFilename, &error);
-  if (!output) {
-    WithColor::error(errs(), "ghostc") << error << "\n";
+  auto file = openOutput(output);
+  if (!file)
     return 1;
+  if (emitKind <= EmitKind::Loops) {
+    OpPrintingFlags flags;
+    if (elideWeights)
+      flags.elideLargeElementsAttrs(16);
+    module->print(file->os(), flags);
+  } else {
+    ghostc::TargetOptions target;
+    target.triple = targetTriple;
+    target.cpu = targetCpu;
+    target.optLevel = optLevel;
+    ghostc::MachineOutput kind =
+        emitKind == EmitKind::LLVM  ? ghostc::MachineOutput::LLVMIR
+        : emitKind == EmitKind::Asm ? ghostc::MachineOutput::Assembly
+                                    : ghostc::MachineOutput::Object;
+    if (failed(ghostc::emitMachineCode(*module, target, kind, file->os())))
+      return 1;
   }
-  OpPrintingFlags flags;
-  if (elideWeights)
-    flags.elideLargeElementsAttrs(16);
-  module->print(output->os(), flags);
-  output->keep();
+  if (emitKind == EmitKind::Obj) {
+    if (output == "-") {
+      WithColor::error(errs(), "ghostc")
+          << "an object needs an output file for its header beside it\n";
+      return 1;
+    }
+    SmallString<256> headerPath(output);
+    llvm::sys::path::replace_extension(headerPath, "h");
+    auto header = openOutput(headerPath);
+    if (!header)
+      return 1;
+    ghostc::emitHeader(*signature, prefix, inputFilename, header->os());
+    header->keep();
+  }
+  file->keep();
   return 0;
 }
 
@@ -198,10 +300,14 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "ghostc: ahead-of-time compiler for GhostNet-family ONNX models\n\n"
-      "  Reads an ONNX model (binary .onnx, or ONNX text syntax .onnxtxt) and\n"
-      "  prints it as MLIR in the ghost dialect, as imported (--emit=import)\n"
-      "  or after the graph passes (--emit=ghost).\n\n"
-      "  Example: ghostc ghostnet.onnx --emit=import --batch 4 -o g.mlir\n");
+      "  Compiles an ONNX model (binary .onnx, or ONNX text syntax .onnxtxt)\n"
+      "  into a native object file and a C header, for the host or, with\n"
+      "  --mtriple, any x86-64 or AArch64 target. --emit stops at an earlier\n"
+      "  stage and writes it instead.\n\n"
+      "  Examples:\n"
+      "    ghostc ghostnet.onnx -o ghostnet.o      (ghostnet.o + ghostnet.h)\n"
+      "    ghostc ghostnet.onnx --mtriple=aarch64-linux-gnu -o arm/ghostnet.o\n"
+      "    ghostc ghostnet.onnx --emit=ghost --elide-weights\n");
 
   DialectRegistry registry;
   ghostc::registerAllDialects(registry);

@@ -12,17 +12,42 @@
 #ifndef GHOSTC_PIPELINES_PIPELINES_H
 #define GHOSTC_PIPELINES_PIPELINES_H
 
+#include <string>
+
 namespace mlir {
 class OpPassManager;
 } // namespace mlir
 
 namespace ghostc {
 
-/// Graph passes on the imported ghost dialect (`--emit=ghost`).
-void buildGhostGraphPipeline(mlir::OpPassManager &pm);
+/// The stages the lowering can stop after.
+enum class Stage {
+  /// The ghost dialect after the graph passes (`--emit=ghost`).
+  Graph,
+  /// Affine loops on memrefs in one static workspace (`--emit=loops`).
+  Loops,
+  /// The LLVM dialect with the C entry points (then LLVM IR, asm, obj).
+  LLVM,
+};
 
-/// Registers the pipelines above with ghostc-opt's command line
-/// (`--ghost-graph-pipeline`).
+/// Options of the lowering pipeline.
+struct LoweringOptions {
+  /// The last stage to run.
+  Stage last = Stage::LLVM;
+  /// Prefix of the generated C symbols (`<prefix>_run`, ...).
+  std::string prefix = "model";
+};
+
+/// The whole of ghostc's pipeline on an imported module, up to
+/// `options.last`: graph passes, linalg, bufferization and the static memory
+/// plan, loops, the LLVM dialect and the C entry points. ghostc and
+/// ghostc-opt both build their pipelines here.
+void buildGhostLoweringPipeline(mlir::OpPassManager &pm,
+                                const LoweringOptions &options);
+
+/// Registers the pipeline with ghostc-opt's command line, once per stage:
+/// --ghost-graph-pipeline, --ghost-to-loops-pipeline and
+/// --ghost-lowering-pipeline.
 void registerPipelines();
 
 } // namespace ghostc

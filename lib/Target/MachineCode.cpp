@@ -1,0 +1,129 @@
+//===- MachineCode.cpp - LLVM dialect to assembly or objects --------------===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ghostc/Target/Emit.h"
+
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+using namespace mlir;
+
+namespace {
+
+/// The CPU to generate for when none is named: the baseline every machine
+/// of the architecture runs.
+std::string baselineCpu(const llvm::Triple &triple) {
+  if (triple.getArch() == llvm::Triple::x86_64)
+    return "x86-64";
+  return "generic";
+}
+
+llvm::OptimizationLevel optimizationLevel(unsigned level) {
+  switch (level) {
+  case 0:
+    return llvm::OptimizationLevel::O0;
+  case 1:
+    return llvm::OptimizationLevel::O1;
+  case 2:
+    return llvm::OptimizationLevel::O2;
+  default:
+    return llvm::OptimizationLevel::O3;
+  }
+}
+
+/// Runs LLVM's default module pipeline for `level` on `module`.
+void optimize(llvm::Module &module, llvm::TargetMachine &machine,
+              unsigned level) {
+  llvm::LoopAnalysisManager loops;
+  llvm::FunctionAnalysisManager functions;
+  llvm::CGSCCAnalysisManager sccs;
+  llvm::ModuleAnalysisManager modules;
+  llvm::PassBuilder builder(&machine);
+  builder.registerModuleAnalyses(modules);
+  builder.registerCGSCCAnalyses(sccs);
+  builder.registerFunctionAnalyses(functions);
+  builder.registerLoopAnalyses(loops);
+  builder.crossRegisterProxies(loops, functions, sccs, modules);
+  llvm::ModulePassManager pipeline =
+      level == 0 ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
+                 : builder.buildPerModuleDefaultPipeline(
+                       optimizationLevel(level));
+  pipeline.run(module, modules);
+}
+
+} // namespace
+
+LogicalResult ghostc::emitMachineCode(ModuleOp module,
+                                      const TargetOptions &options,
+                                      MachineOutput kind,
+                                      llvm::raw_pwrite_stream &os) {
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargets();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmPrinters();
+
+  llvm::Triple triple(options.triple.empty()
+                          ? llvm::sys::getDefaultTargetTriple()
+                          : llvm::Triple::normalize(options.triple));
+  std::string error;
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return module.emitError("unsupported target triple '")
+           << triple.str() << "': " << error;
+
+  std::string cpu = options.cpu.empty() ? baselineCpu(triple) : options.cpu;
+  std::string features;
+  if (cpu == "native") {
+    cpu = llvm::sys::getHostCPUName().str();
+    for (const auto &feature : llvm::sys::getHostCPUFeatures())
+      features += (feature.second ? "+" : "-") + feature.first().str() + ",";
+  }
+  auto codeGenLevel = options.optLevel == 0 ? llvm::CodeGenOptLevel::None
+                      : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
+                      : options.optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                                              : llvm::CodeGenOptLevel::Aggressive;
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features, llvm::TargetOptions(), llvm::Reloc::PIC_,
+      std::nullopt, codeGenLevel));
+  if (!machine)
+    return module.emitError("cannot create a target machine for ")
+           << triple.str();
+  // An unknown CPU name would otherwise fall back to a default silently.
+  if (cpu != "generic" && !machine->getMCSubtargetInfo()->isCPUStringValid(cpu))
+    return module.emitError("unknown CPU '")
+           << cpu << "' for target " << triple.str();
+
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(module, context);
+  if (!llvmModule)
+    return module.emitError("cannot translate the module to LLVM IR");
+  llvmModule->setTargetTriple(triple);
+  llvmModule->setDataLayout(machine->createDataLayout());
+  optimize(*llvmModule, *machine, options.optLevel);
+
+  if (kind == MachineOutput::LLVMIR) {
+    llvmModule->print(os, nullptr);
+    return success();
+  }
+  llvm::legacy::PassManager codegen;
+  if (machine->addPassesToEmitFile(codegen, os, nullptr,
+                                   kind == MachineOutput::Object
+                                       ? llvm::CodeGenFileType::ObjectFile
+                                       : llvm::CodeGenFileType::AssemblyFile))
+    return module.emitError("the target cannot emit this kind of file");
+  codegen.run(*llvmModule);
+  return success();
+}
