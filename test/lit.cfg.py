@@ -2,6 +2,7 @@
 """lit configuration of ghostc's regression tests."""
 
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -28,3 +29,13 @@ tools = [
     ToolSubst("ghostc", unresolved="ignore"),
 ]
 llvm_config.add_tool_substitutions(tools, [config.ghostc_tools_dir])
+
+# End-to-end tests link generated objects with a C harness and run them:
+# natively, and for AArch64 under qemu-user with the Debian cross toolchain.
+config.substitutions.append(("%cc", "cc"))
+config.substitutions.append(
+    ("%run_model_c", os.path.join(config.ghostc_src_root, "test", "e2e", "Inputs", "run_model.c")))
+config.substitutions.append(
+    ("%export_zoo", os.path.join(config.ghostc_src_root, "test", "Models", "export_zoo.py")))
+if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):
+    config.available_features.add("aarch64-emulation")
