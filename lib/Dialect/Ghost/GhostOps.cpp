@@ -18,7 +18,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 using namespace ghostc::ghost;
@@ -45,11 +45,20 @@ int64_t ghostc::ghost::slidingWindowSize(int64_t in, int64_t padBegin,
                                          int64_t padEnd, int64_t kernel,
                                          int64_t stride, int64_t dilation,
                                          bool ceilMode) {
-  int64_t effectiveKernel = dilation * (kernel - 1) + 1;
-  int64_t span = in + padBegin + padEnd - effectiveKernel;
-  if (span < 0 || stride <= 0)
+  if (stride <= 0 || kernel <= 0 || dilation <= 0)
     return -1;
-  int64_t out = (ceilMode ? (span + stride - 1) / stride : span / stride) + 1;
+  // Attributes come from untrusted files: every step is overflow-checked.
+  std::optional<int64_t> effectiveKernel =
+      llvm::checkedMulAdd<int64_t>(dilation, kernel - 1, 1);
+  std::optional<int64_t> padded = llvm::checkedAdd<int64_t>(in, padBegin);
+  if (padded)
+    padded = llvm::checkedAdd<int64_t>(*padded, padEnd);
+  if (!effectiveKernel || !padded || *padded < *effectiveKernel)
+    return -1;
+  int64_t span = *padded - *effectiveKernel;
+  int64_t out = (ceilMode ? span / stride + (span % stride != 0)
+                          : span / stride) +
+                1;
   // In ceil mode, a last window that would start inside the end padding is
   // dropped (PyTorch and ONNX Runtime agree on this).
   if (ceilMode && (out - 1) * stride >= in + padBegin)
@@ -220,10 +229,11 @@ BatchNormOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
 //===----------------------------------------------------------------------===//
 
 LogicalResult ClipOp::verify() {
-  if (getMin().convertToFloat() > getMax().convertToFloat())
-    return emitOpError("min ") << getMin().convertToFloat()
-                               << " must not exceed max "
-                               << getMax().convertToFloat();
+  // Also rejects NaN bounds, for which every comparison is false.
+  if (!(getMin().convertToFloat() <= getMax().convertToFloat()))
+    return emitOpError("bounds must be numbers with min <= max, got min ")
+           << getMin().convertToFloat() << " and max "
+           << getMax().convertToFloat();
   return success();
 }
 
@@ -291,7 +301,11 @@ ConcatOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
           type.getDimSize(i) != first.getDimSize(i))
         return rules.fail("inputs differ on axis " + Twine(i) +
                           ", which is not the concatenation axis");
-    shape[axis] += type.getDimSize(axis);
+    std::optional<int64_t> sum =
+        llvm::checkedAdd<int64_t>(shape[axis], type.getDimSize(axis));
+    if (!sum)
+      return rules.fail("concatenated size overflows");
+    shape[axis] = *sum;
   }
   inferredReturnTypes.push_back(f32Tensor(context, shape));
   return success();
@@ -320,11 +334,14 @@ SliceOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
     if (sizes[i] == 0)
       continue;
     int64_t dim = input.getDimSize(i);
-    int64_t last = starts[i] + (sizes[i] - 1) * steps[i];
-    if (starts[i] < 0 || starts[i] >= dim || last < 0 || last >= dim)
+    std::optional<int64_t> last =
+        llvm::checkedMulAdd<int64_t>(sizes[i] - 1, steps[i], starts[i]);
+    if (starts[i] < 0 || starts[i] >= dim || !last || *last < 0 ||
+        *last >= dim)
       return rules.fail("reads outside the input on axis " + Twine(i) +
-                        ": indices " + Twine(starts[i]) + " to " +
-                        Twine(last) + " of " + Twine(dim));
+                        ": a size of " + Twine(sizes[i]) + " from index " +
+                        Twine(starts[i]) + " in steps of " + Twine(steps[i]) +
+                        " on an axis of " + Twine(dim));
   }
   inferredReturnTypes.push_back(f32Tensor(context, sizes));
   return success();
@@ -382,14 +399,19 @@ PadOp::inferReturnTypes(MLIRContext *context, std::optional<Location> loc,
   SmallVector<int64_t> shape;
   for (int64_t i = 0; i < rank; ++i) {
     int64_t dim = input.getDimSize(i);
-    if (adaptor.getMode() == PadMode::Reflect &&
+    bool padded = pads[i] > 0 || pads[rank + i] > 0;
+    if (adaptor.getMode() == PadMode::Reflect && padded &&
         (pads[i] >= dim || pads[rank + i] >= dim))
       return rules.fail("reflect padding on axis " + Twine(i) +
                         " must be smaller than its size " + Twine(dim));
-    if (adaptor.getMode() == PadMode::Edge && dim == 0 &&
-        pads[i] + pads[rank + i] > 0)
+    if (adaptor.getMode() == PadMode::Edge && dim == 0 && padded)
       return rules.fail("cannot edge-pad the empty axis " + Twine(i));
-    shape.push_back(dim + pads[i] + pads[rank + i]);
+    std::optional<int64_t> size = llvm::checkedAdd<int64_t>(dim, pads[i]);
+    if (size)
+      size = llvm::checkedAdd<int64_t>(*size, pads[rank + i]);
+    if (!size)
+      return rules.fail("padded size overflows on axis " + Twine(i));
+    shape.push_back(*size);
   }
   inferredReturnTypes.push_back(f32Tensor(context, shape));
   return success();
@@ -596,8 +618,12 @@ GhostModuleOp::inferReturnTypes(MLIRContext *context,
     return rules.fail("activation must be none or relu, got " +
                       stringifyActivation(act));
 
-  int64_t init = llvm::divideCeil(oup, ratio);
-  int64_t cheap = init * (ratio - 1);
+  int64_t init = llvm::divideCeilSigned(oup, ratio);
+  std::optional<int64_t> cheapCount =
+      llvm::checkedMul<int64_t>(init, ratio - 1);
+  if (!cheapCount)
+    return rules.fail("init * (ratio - 1) overflows");
+  int64_t cheap = *cheapCount;
   if (failed(rules.expectShapes(
           {{adaptor.getPrimaryWeight(),
             "primary_weight",

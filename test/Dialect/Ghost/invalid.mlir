@@ -294,7 +294,7 @@ func.func @batch_norm_var(%x: tensor<1x16x8x8xf32>, %v: tensor<17xf32>, %p: tens
 //===----------------------------------------------------------------------===//
 
 func.func @clip_min_above_max(%x: tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xf32> {
-  // expected-error @+1 {{'ghost.clip' op min 6.000000e+00 must not exceed max 5.000000e-01}}
+  // expected-error @+1 {{'ghost.clip' op bounds must be numbers with min <= max, got min 6.000000e+00 and max 5.000000e-01}}
   %0 = ghost.clip %x {min = 6.0 : f32, max = 0.5 : f32} : tensor<1x3x8x8xf32>
   return %0 : tensor<1x3x8x8xf32>
 }
@@ -439,7 +439,7 @@ func.func @slice_zero_step(%x: tensor<1x20xf32>) -> tensor<1x4xf32> {
 // -----
 
 func.func @slice_past_end(%x: tensor<1x20xf32>) -> tensor<1x8xf32> {
-  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 1: indices 16 to 23 of 20}}
+  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 1: a size of 8 from index 16 in steps of 1 on an axis of 20}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = ghost.slice %x [0, 16] [1, 8] [1, 1] : tensor<1x20xf32> -> tensor<1x8xf32>
   return %0 : tensor<1x8xf32>
@@ -448,7 +448,7 @@ func.func @slice_past_end(%x: tensor<1x20xf32>) -> tensor<1x8xf32> {
 // -----
 
 func.func @slice_start_past_end(%x: tensor<1x20xf32>) -> tensor<1x1xf32> {
-  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 1: indices 20 to 20 of 20}}
+  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 1: a size of 1 from index 20 in steps of 1 on an axis of 20}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = ghost.slice %x [0, 20] [1, 1] [1, 1] : tensor<1x20xf32> -> tensor<1x1xf32>
   return %0 : tensor<1x1xf32>
@@ -458,7 +458,7 @@ func.func @slice_start_past_end(%x: tensor<1x20xf32>) -> tensor<1x1xf32> {
 
 // ONNX-style negative starts are resolved by the importer, never stored.
 func.func @slice_negative_start(%x: tensor<1x20xf32>) -> tensor<1x1xf32> {
-  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 0: indices -1 to -1 of 1}}
+  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 0: a size of 1 from index -1 in steps of 1 on an axis of 1}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = ghost.slice %x [-1, 0] [1, 1] [1, 1] : tensor<1x20xf32> -> tensor<1x1xf32>
   return %0 : tensor<1x1xf32>
@@ -467,7 +467,7 @@ func.func @slice_negative_start(%x: tensor<1x20xf32>) -> tensor<1x1xf32> {
 // -----
 
 func.func @slice_negative_step_past_begin(%x: tensor<1x20xf32>) -> tensor<1x4xf32> {
-  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 1: indices 5 to -1 of 20}}
+  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 1: a size of 4 from index 5 in steps of -2 on an axis of 20}}
   // expected-error @+1 {{failed to infer returned types}}
   %0 = ghost.slice %x [0, 5] [1, 4] [1, -2] : tensor<1x20xf32> -> tensor<1x4xf32>
   return %0 : tensor<1x4xf32>
@@ -1180,4 +1180,49 @@ func.func @se_result(%x: tensor<1x40x28x28xf32>, %w1: tensor<12x40xf32>, %b1: te
   %0 = ghost.se %x, %w1, %b1, %w2, %b2 gate sigmoid
       : (tensor<1x40x28x28xf32>, tensor<12x40xf32>, tensor<12xf32>, tensor<40x12xf32>, tensor<40xf32>) -> tensor<1x40x1x1xf32>
   return %0 : tensor<1x40x1x1xf32>
+}
+
+// -----
+
+// Shape arithmetic on attributes is overflow-checked: these once verified.
+func.func @slice_size_overflows(%x: tensor<4xf32>) -> tensor<4611686018427387905xf32> {
+  // expected-error @+2 {{'ghost.slice' op reads outside the input on axis 0: a size of 4611686018427387905 from index 0 in steps of 4 on an axis of 4}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = ghost.slice %x [0] [4611686018427387905] [4] : tensor<4xf32> -> tensor<4611686018427387905xf32>
+  return %0 : tensor<4611686018427387905xf32>
+}
+
+// -----
+
+func.func @conv_dilation_overflows(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x5x1xf32>) -> tensor<1x1x4x4xf32> {
+  // expected-error @+2 {{'ghost.conv' op kernel does not fit the padded input on spatial axis 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = ghost.conv %x, %w {dilations = array<i64: 4611686018427387904, 1>} act none : (tensor<1x1x4x4xf32>, tensor<1x1x5x1xf32>) -> tensor<1x1x4x4xf32>
+  return %0 : tensor<1x1x4x4xf32>
+}
+
+// -----
+
+func.func @pad_size_overflows(%x: tensor<4xf32>) -> tensor<2xf32> {
+  // expected-error @+2 {{'ghost.pad' op padded size overflows on axis 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = ghost.pad %x constant [9223372036854775807, 9223372036854775807] : tensor<4xf32> -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+
+// -----
+
+func.func @pool_padding_overflows(%x: tensor<1x1x4x4xf32>) -> tensor<1x1x1x1xf32> {
+  // expected-error @+2 {{'ghost.max_pool' op kernel does not fit the padded input on spatial axis 0}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = ghost.max_pool %x {kernel = array<i64: 9223372036854775807, 1>, pads = array<i64: 9223372036854775806, 0, 9223372036854775806, 0>} : tensor<1x1x4x4xf32> -> tensor<1x1x1x1xf32>
+  return %0 : tensor<1x1x1x1xf32>
+}
+
+// -----
+
+func.func @clip_nan_bound(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'ghost.clip' op bounds must be numbers with min <= max, got min nan and max 1.000000e+00}}
+  %0 = ghost.clip %x {min = 0x7FC00000 : f32, max = 1.0 : f32} : tensor<4xf32>
+  return %0 : tensor<4xf32>
 }

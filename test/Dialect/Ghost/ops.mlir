@@ -381,3 +381,11 @@ func.func @se(%x: tensor<1x40x28x28xf32>, %w1: tensor<12x40xf32>, %b1: tensor<12
         -> tensor<1x40x28x28xf32>
   return %1 : tensor<1x40x28x28xf32>
 }
+
+// Reflect padding leaves an empty axis alone when it pads only the others.
+// CHECK-LABEL: func.func @pad_reflect_empty_axis
+// CHECK: ghost.pad %{{.*}} reflect [0, 1, 0, 1] : tensor<0x4xf32> -> tensor<0x6xf32>
+func.func @pad_reflect_empty_axis(%x: tensor<0x4xf32>) -> tensor<0x6xf32> {
+  %0 = ghost.pad %x reflect [0, 1, 0, 1] : tensor<0x4xf32> -> tensor<0x6xf32>
+  return %0 : tensor<0x6xf32>
+}
