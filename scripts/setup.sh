@@ -16,6 +16,12 @@ PACKAGES=(
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 )
 
+# The benchmark runs ONNX Runtime through npm's onnxruntime-node; use the
+# machine's Node.js when it has one, Debian's otherwise.
+if ! command -v npm > /dev/null; then
+  PACKAGES+=(nodejs npm)
+fi
+
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
