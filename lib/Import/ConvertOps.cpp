@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
 #include <limits>
@@ -45,13 +46,27 @@ std::optional<int64_t> normalizeAxis(Importer &im, int64_t axis, int64_t rank,
   return axis < 0 ? axis + rank : axis;
 }
 
-/// Integer list from input `index` (opsets where it is an input) or attribute
-/// `name` (older opsets). `present` tells whether either was given.
+/// Integer list from input `index` when `asInput` (the operator's opset takes
+/// it as an input) or else from attribute `name`. The other form is an error:
+/// silently ignoring it would import a different computation. `present`
+/// tells whether the list was given.
 std::optional<SmallVector<int64_t>> intsFrom(Importer &im, const NodeProto &node,
-                                             int index, StringRef name,
-                                             bool &present) {
+                                             int index, bool asInput,
+                                             StringRef name, bool &present) {
   present = false;
-  if (Importer::hasInput(node, index)) {
+  if (asInput && im.attr(node, name)) {
+    (void)im.fail("'" + name + "' is input " + Twine(index) + " at opset " +
+                  Twine(im.opset()) + ", not an attribute");
+    return std::nullopt;
+  }
+  if (!asInput && Importer::hasInput(node, index)) {
+    (void)im.fail("'" + name + "' is an attribute at opset " +
+                  Twine(im.opset()) + ", not input " + Twine(index));
+    return std::nullopt;
+  }
+  if (asInput) {
+    if (!Importer::hasInput(node, index))
+      return SmallVector<int64_t>();
     const KnownTensor *tensor = im.known(node, index);
     if (!tensor) {
       (void)im.fail("input " + Twine(index) + " ('" + name +
@@ -74,7 +89,7 @@ std::optional<SmallVector<int64_t>> intsFrom(Importer &im, const NodeProto &node
 /// running statistics) that something in the graph actually uses.
 LogicalResult onlyFirstOutput(Importer &im, const NodeProto &node) {
   for (int i = 1; i < node.output_size(); ++i)
-    if (!node.output(i).empty())
+    if (im.isUsed(node.output(i)))
       return im.fail("output " + Twine(i) + " ('" + node.output(i) +
                      "') is not supported; only the first output is");
   return success();
@@ -233,6 +248,10 @@ LogicalResult convertClip(Importer &im, const NodeProto &node) {
     return failure();
   float lo = std::numeric_limits<float>::lowest();
   float hi = std::numeric_limits<float>::max();
+  if (im.opset() < 11 && Importer::numInputs(node) > 1)
+    return im.fail("bounds are attributes before opset 11, not inputs");
+  if (im.opset() >= 11 && (im.attr(node, "min") || im.attr(node, "max")))
+    return im.fail("bounds are inputs from opset 11, not attributes");
   if (im.opset() < 11) {
     std::optional<float> min = im.floatAttr(node, "min", lo);
     std::optional<float> max = im.floatAttr(node, "max", hi);
@@ -251,9 +270,10 @@ LogicalResult convertClip(Importer &im, const NodeProto &node) {
       (index == 1 ? lo : hi) = static_cast<float>(bound->at(0));
     }
   }
-  if (lo > hi)
-    return im.fail("min " + std::to_string(lo) + " exceeds max " +
-                   std::to_string(hi));
+  if (!(lo <= hi)) // Also catches NaN bounds.
+    return im.fail(llvm::formatv("bounds must be numbers with min <= max, got "
+                                 "min {0} and max {1}",
+                                 lo, hi));
   if (lo == std::numeric_limits<float>::lowest() &&
       hi == std::numeric_limits<float>::max()) {
     im.define(node, 0, input);
@@ -414,7 +434,7 @@ LogicalResult convertReduceMean(Importer &im, const NodeProto &node) {
   int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
   bool present = false;
   std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, im.opset() >= 18 ? 1 : -1, "axes", present);
+      intsFrom(im, node, 1, im.opset() >= 18, "axes", present);
   std::optional<int64_t> keepdims = im.intAttr(node, "keepdims", 1);
   std::optional<int64_t> noopWithEmptyAxes =
       im.intAttr(node, "noop_with_empty_axes", 0);
@@ -495,7 +515,7 @@ LogicalResult convertReshape(Importer &im, const NodeProto &node) {
     return im.fail("input 0 is required");
   bool present = false;
   std::optional<SmallVector<int64_t>> target =
-      intsFrom(im, node, im.opset() >= 5 ? 1 : -1, "shape", present);
+      intsFrom(im, node, 1, im.opset() >= 5, "shape", present);
   std::optional<int64_t> allowZero = im.intAttr(node, "allowzero", 0);
   if (!target || !allowZero)
     return failure();
@@ -557,7 +577,7 @@ LogicalResult convertSqueeze(Importer &im, const NodeProto &node) {
   int64_t rank = shape->size();
   bool present = false;
   std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, im.opset() >= 13 ? 1 : -1, "axes", present);
+      intsFrom(im, node, 1, im.opset() >= 13, "axes", present);
   if (!axes)
     return failure();
   SmallVector<bool> drop(rank, false);
@@ -587,7 +607,7 @@ LogicalResult convertUnsqueeze(Importer &im, const NodeProto &node) {
     return im.fail("input 0 is required");
   bool present = false;
   std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, im.opset() >= 13 ? 1 : -1, "axes", present);
+      intsFrom(im, node, 1, im.opset() >= 13, "axes", present);
   if (!axes)
     return failure();
   if (!present || axes->empty())
@@ -653,6 +673,8 @@ LogicalResult convertConcat(Importer &im, const NodeProto &node) {
   int count = Importer::numInputs(node);
   if (count == 0)
     return im.fail("needs at least one input");
+  if (!im.attr(node, "axis"))
+    return im.fail("the 'axis' attribute is required");
   std::optional<int64_t> axisAttr = im.intAttr(node, "axis", 0);
   std::optional<SmallVector<int64_t>> firstShape = im.shapeOf(node, 0);
   if (!axisAttr || !firstShape)
@@ -751,6 +773,11 @@ std::optional<SliceWindow> resolveSlice(Importer &im, ArrayRef<int64_t> shape,
       return std::nullopt;
     }
     int64_t dim = shape[*axis];
+    // A step longer than the axis takes at most one element: shortening it
+    // to the axis length keeps the result and keeps the arithmetic below
+    // from overflowing (INT64_MIN has no positive counterpart).
+    int64_t longest = std::max<int64_t>(dim, 1);
+    step = std::clamp(step, -longest, longest);
     // Clamp in a way that cannot overflow for INT64_MIN / INT64_MAX bounds.
     auto resolve = [dim](int64_t index, int64_t lo, int64_t hi) {
       if (index < 0)
@@ -784,15 +811,15 @@ LogicalResult convertSlice(Importer &im, const NodeProto &node) {
   bool hasStarts = false, hasEnds = false, hasAxes = false, hasSteps = false;
   bool inputs = im.opset() >= 10;
   std::optional<SmallVector<int64_t>> starts =
-      intsFrom(im, node, inputs ? 1 : -1, "starts", hasStarts);
+      intsFrom(im, node, 1, inputs, "starts", hasStarts);
   std::optional<SmallVector<int64_t>> ends =
-      starts ? intsFrom(im, node, inputs ? 2 : -1, "ends", hasEnds)
+      starts ? intsFrom(im, node, 2, inputs, "ends", hasEnds)
              : std::nullopt;
   std::optional<SmallVector<int64_t>> axes =
-      ends ? intsFrom(im, node, inputs ? 3 : -1, "axes", hasAxes)
+      ends ? intsFrom(im, node, 3, inputs, "axes", hasAxes)
            : std::nullopt;
   std::optional<SmallVector<int64_t>> steps =
-      axes ? intsFrom(im, node, inputs ? 4 : -1, "steps", hasSteps)
+      axes ? intsFrom(im, node, 4, inputs, "steps", hasSteps)
            : std::nullopt;
   if (!steps)
     return failure();
@@ -836,11 +863,13 @@ LogicalResult convertPad(Importer &im, const NodeProto &node) {
   int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
   bool present = false;
   std::optional<SmallVector<int64_t>> pads =
-      intsFrom(im, node, im.opset() >= 11 ? 1 : -1, "pads", present);
+      intsFrom(im, node, 1, im.opset() >= 11, "pads", present);
   std::optional<std::string> modeName = im.stringAttr(node, "mode", "constant");
   if (!pads || !modeName)
     return failure();
   float padValue = 0.0f;
+  if (im.opset() >= 11 && im.attr(node, "value"))
+    return im.fail("the pad value is input 2 from opset 11, not an attribute");
   if (im.opset() >= 11) {
     if (Importer::hasInput(node, 2)) {
       const KnownTensor *v = im.known(node, 2);
@@ -858,7 +887,7 @@ LogicalResult convertPad(Importer &im, const NodeProto &node) {
     // Pads given for a subset of axes: spread them over all axes.
     bool axesPresent = false;
     std::optional<SmallVector<int64_t>> axes =
-        intsFrom(im, node, 3, "axes", axesPresent);
+        intsFrom(im, node, 3, true, "axes", axesPresent);
     if (!axes)
       return failure();
     if (pads->size() != 2 * axes->size())
@@ -900,8 +929,14 @@ LogicalResult convertResize(Importer &im, const NodeProto &node) {
   std::optional<std::string> transform = im.stringAttr(
       node, "coordinate_transformation_mode",
       im.opset() >= 11 ? "half_pixel" : "asymmetric");
-  std::optional<std::string> nearest =
-      im.stringAttr(node, "nearest_mode", "round_prefer_floor");
+  // Resize-10 had no nearest_mode: it took the floor, as Upsample did.
+  std::optional<std::string> nearest = im.stringAttr(
+      node, "nearest_mode", im.opset() >= 11 ? "round_prefer_floor" : "floor");
+  std::optional<std::string> aspect =
+      im.stringAttr(node, "keep_aspect_ratio_policy", "stretch");
+  if (aspect && *aspect != "stretch")
+    return im.fail("keep_aspect_ratio_policy '" + *aspect +
+                   "' is not supported; only 'stretch' is");
   std::optional<int64_t> excludeOutside = im.intAttr(node, "exclude_outside", 0);
   std::optional<int64_t> antialias = im.intAttr(node, "antialias", 0);
   if (!mode || !transform || !nearest || !excludeOutside || !antialias)
@@ -980,6 +1015,13 @@ LogicalResult convertResize(Importer &im, const NodeProto &node) {
 LogicalResult convertIdentity(Importer &im, const NodeProto &node) {
   if (failed(onlyFirstOutput(im, node)))
     return failure();
+  // Dropout-12's training_mode input: inference only.
+  if (node.op_type() == "Dropout" && Importer::hasInput(node, 2)) {
+    const KnownTensor *training = im.known(node, 2);
+    if (!training || training->numElements() != 1 || training->at(0) != 0)
+      return im.fail("training_mode must be a constant false: ghostc "
+                     "compiles inference");
+  }
   if (const KnownTensor *tensor = im.known(node, 0)) {
     im.define(node, 0, *tensor);
     return success();
@@ -1085,6 +1127,8 @@ LogicalResult convertGather(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertCast(Importer &im, const NodeProto &node) {
+  if (!im.attr(node, "to"))
+    return im.fail("the 'to' attribute is required");
   std::optional<int64_t> to = im.intAttr(node, "to", 0);
   if (!to)
     return failure();
@@ -1095,9 +1139,10 @@ LogicalResult convertCast(Importer &im, const NodeProto &node) {
   if (const KnownTensor *tensor = im.known(node, 0)) {
     KnownTensor cast = tensor->convertedTo(toFloat ? KnownTensor::Kind::Float
                                                    : KnownTensor::Kind::Int);
+    // Any non-zero value is true, 0.3 included: test before truncating.
     if (*to == onnx::TensorProto::BOOL)
-      for (int64_t &v : cast.ints)
-        v = v != 0;
+      for (int64_t i = 0, e = tensor->numElements(); i < e; ++i)
+        cast.ints[i] = tensor->at(i) != 0;
     im.define(node, 0, std::move(cast));
     return success();
   }

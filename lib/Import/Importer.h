@@ -20,6 +20,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -79,6 +80,11 @@ public:
   std::optional<llvm::SmallVector<int64_t>> shapeOf(const onnx::NodeProto &node,
                                                     int index);
 
+  /// True when a node or the graph's outputs read the value `name`.
+  bool isUsed(llvm::StringRef name) const {
+    return !name.empty() && used.contains(name);
+  }
+
   /// Binds output `index` of the node being converted.
   void define(const onnx::NodeProto &node, int index, OnnxValue value);
 
@@ -127,9 +133,10 @@ private:
   mlir::LogicalResult bindGraphInputs(const onnx::GraphProto &graph,
                                       llvm::SmallVectorImpl<mlir::Type> &types,
                                       llvm::SmallVectorImpl<std::string> &names);
-  mlir::LogicalResult
-  sortNodes(const onnx::GraphProto &graph,
-            llvm::SmallVectorImpl<const onnx::NodeProto *> &order);
+  /// The nodes' indices in an order where every value is defined before
+  /// it is read.
+  mlir::LogicalResult sortNodes(const onnx::GraphProto &graph,
+                                llvm::SmallVectorImpl<int> &order);
   llvm::Expected<std::string> readExternalData(const onnx::TensorProto &tensor);
   mlir::Location nodeLocation(const onnx::NodeProto &node, int position);
   std::string describe(const onnx::NodeProto &node, int position) const;
@@ -141,6 +148,8 @@ private:
   int64_t opsetVersion = 0;
   mlir::Location currentLoc;
   llvm::StringMap<OnnxValue> values;
+  /// Every value some node or graph output reads.
+  llvm::StringSet<> used;
 };
 
 } // namespace ghostc::import

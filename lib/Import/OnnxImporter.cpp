@@ -516,12 +516,16 @@ Importer::bindGraphInputs(const onnx::GraphProto &graph,
         size = options.dims.lookup(dim.dim_param());
       } else if (axis == 0) {
         size = options.batch;
-      } else {
-        std::string symbol =
-            dim.has_dim_param() ? dim.dim_param() : "?";
+      } else if (dim.has_dim_param() && !dim.dim_param().empty()) {
         return failModel("graph input '" + name + "' has symbolic dimension '" +
-                         symbol + "' on axis " + Twine(axis) +
-                         "; bind it with --dim " + symbol + "=VALUE");
+                         dim.dim_param() + "' on axis " + Twine(axis) +
+                         "; bind it with --dim " + dim.dim_param() + "=VALUE");
+      } else {
+        return failModel("graph input '" + name +
+                         "' has a dimension with neither a size nor a name on "
+                         "axis " +
+                         Twine(axis) +
+                         "; only the leading (batch) axis may be unknown");
       }
       if (size <= 0)
         return failModel("graph input '" + name + "' has dimension " +
@@ -538,9 +542,8 @@ Importer::bindGraphInputs(const onnx::GraphProto &graph,
   return success();
 }
 
-LogicalResult
-Importer::sortNodes(const onnx::GraphProto &graph,
-                    SmallVectorImpl<const onnx::NodeProto *> &order) {
+LogicalResult Importer::sortNodes(const onnx::GraphProto &graph,
+                                 SmallVectorImpl<int> &order) {
   // Kahn's algorithm over the value names: a node is ready once every input
   // is an initializer, a graph input or an output of a node already placed.
   llvm::StringMap<int> producer;
@@ -582,7 +585,7 @@ Importer::sortNodes(const onnx::GraphProto &graph,
   while (!ready.empty()) {
     int index = ready.front();
     ready.pop_front();
-    order.push_back(&graph.node(index));
+    order.push_back(index);
     for (int consumer : consumers[index])
       if (--missing[consumer] == 0)
         ready.push_back(consumer);
@@ -663,14 +666,19 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
   }
   builder.setInsertionPointToEnd(body);
 
-  SmallVector<const onnx::NodeProto *> order;
+  SmallVector<int> order;
   if (failed(sortNodes(graph, order)))
     return nullptr;
+  for (const onnx::NodeProto &node : graph.node())
+    for (const std::string &input : node.input())
+      used.insert(input);
+  for (const onnx::ValueInfoProto &output : graph.output())
+    used.insert(output.name());
 
   // Node diagnostics are collected and re-emitted with the node's name and
   // operator in front, so that every message points into the model.
-  for (const onnx::NodeProto *node : order) {
-    int position = node - &graph.node(0);
+  for (int position : order) {
+    const onnx::NodeProto *node = &graph.node(position);
     currentLoc = nodeLocation(*node, position);
     SmallVector<std::string> messages;
     LogicalResult converted = success();
