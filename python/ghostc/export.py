@@ -160,15 +160,8 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command line of ``python3 -m ghostc.export``."""
-    parser = argparse.ArgumentParser(
-        prog="python3 -m ghostc.export",
-        description=(
-            "Build a GhostNet with deterministic random weights and export it to "
-            "ONNX, with input 'input' [N, 3, S, S] and output 'logits' [N, 1000]."
-        ),
-    )
+def add_model_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options that choose a zoo model (--arch, --width, ...)."""
     model = parser.add_argument_group("model")
     model.add_argument(
         "--arch",
@@ -204,6 +197,18 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="seed of the weights and of the --reference-out input (default: %(default)s)",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command line of ``python3 -m ghostc.export``."""
+    parser = argparse.ArgumentParser(
+        prog="python3 -m ghostc.export",
+        description=(
+            "Build a GhostNet with deterministic random weights and export it to "
+            "ONNX, with input 'input' [N, 3, S, S] and output 'logits' [N, 1000]."
+        ),
+    )
+    add_model_arguments(parser)
 
     output = parser.add_argument_group("ONNX file")
     output.add_argument(
@@ -281,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except (ValueError, RuntimeError) as error:  # e.g. an opset or input size PyTorch rejects
         parser.exit(1, f"{parser.prog}: error: {error}\n")
+    except OSError as error:  # e.g. an output folder that does not exist
+        parser.exit(1, f"{parser.prog}: error: cannot write {args.output}: "
+                    f"{error.strerror}\n")
     nodes = len(onnx.load_model(str(path), load_external_data=False).graph.node)
     print(f"wrote {path}: {args.arch} width {args.width}, opset {args.opset}, {nodes} nodes")
     if args.external_data:
