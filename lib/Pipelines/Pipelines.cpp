@@ -52,6 +52,9 @@ static void addLoopLowering(OpPassManager &pm) {
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Equal subviews become one, so that copies of a buffer onto itself (an
+  // insert_slice written in place) fold away.
+  pm.addNestedPass<func::FuncOp>(createCSEPass());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
   // Results into output arguments, every other buffer into one workspace.
   pm.addPass(ghostc::createGhostPlanMemory());

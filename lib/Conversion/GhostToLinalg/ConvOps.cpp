@@ -64,6 +64,11 @@ struct GhostModuleLowering : OpRewritePattern<GhostModuleOp> {
                              op.getPrimaryWeight(), primaryInit, init,
                              {s, s}, {k / 2, k / 2, k / 2, k / 2}, {1, 1});
     primary = activateTensor(rewriter, loc, act, primary);
+    // Read the primary half for the cheap convolution before anything writes
+    // to the cheap channels: bufferization then keeps the primary half in
+    // the result buffer instead of computing it aside and copying it in.
+    Value paddedPrimary = pad(rewriter, loc, primary, {0, 0, dw / 2, dw / 2},
+                              {0, 0, dw / 2, dw / 2}, 0.0f);
     result = insertSlice(rewriter, loc, primary, result, {0, 0, 0, 0});
     if (kept > 0) {
       // Only the cheap channels the module keeps: the first `kept` filters.
@@ -72,9 +77,8 @@ struct GhostModuleLowering : OpRewritePattern<GhostModuleOp> {
       Value bias = extractSlice(rewriter, loc, op.getCheapBias(), {0}, {kept});
       Value cheapInit =
           broadcastBias(rewriter, loc, bias, slot(result, init, kept));
-      Value cheap = convolve(rewriter, loc, primary, weight, cheapInit,
-                             ratio - 1, {1, 1},
-                             {dw / 2, dw / 2, dw / 2, dw / 2}, {1, 1});
+      Value cheap = convolve(rewriter, loc, paddedPrimary, weight, cheapInit,
+                             ratio - 1, {1, 1}, {0, 0, 0, 0}, {1, 1});
       cheap = activateTensor(rewriter, loc, act, cheap);
       result = insertSlice(rewriter, loc, cheap, result, {0, init, 0, 0});
     }
