@@ -98,20 +98,14 @@ struct SELowering : OpRewritePattern<SEOp> {
     auto type = cast<RankedTensorType>(op.getType());
     int64_t n = type.getDimSize(0), c = type.getDimSize(1);
     int64_t reduced = cast<RankedTensorType>(op.getW1().getType()).getDimSize(0);
-    float inverseArea = 1.0f / float(type.getDimSize(2) * type.getDimSize(3));
     AffineExpr d0, d1, d2, d3;
     bindDims(context, d0, d1, d2, d3);
 
-    // Squeeze: sum over H, W (loops n, c, h, w).
-    Value sums = generic(
-        rewriter, loc, op.getInput(), AffineMap::get(4, 0, {d0, d1, d2, d3}, context),
-        filledTensor(rewriter, loc, {n, c}, 0.0f), 4,
-        [](OpBuilder &b, Location l, ValueRange a) {
-          return arith::AddFOp::create(b, l, a[1], a[0]);
-        });
+    // Squeeze: the mean of every channel.
+    Value means = mean(rewriter, loc, op.getInput(), {2, 3});
     // A dense layer on the means (loops n, out, in): acc += w[out, in] * v.
     auto dense = [&](Value input, Value weight, Value bias, int64_t outSize,
-                     float inputScale, Activation act) {
+                     Activation act) {
       Value init = generic(rewriter, loc, bias,
                            AffineMap::get(2, 0, {d1}, context),
                            emptyTensor(rewriter, loc, {n, outSize}), 2,
@@ -121,15 +115,14 @@ struct SELowering : OpRewritePattern<SEOp> {
           {AffineMap::get(3, 0, {d0, d2}, context),
            AffineMap::get(3, 0, {d1, d2}, context)},
           init, 3, [&](OpBuilder &b, Location l, ValueRange a) {
-            Value scaled = arith::MulFOp::create(b, l, a[0], f32(b, l, inputScale));
-            Value product = arith::MulFOp::create(b, l, scaled, a[1]);
+            Value product = arith::MulFOp::create(b, l, a[0], a[1]);
             return arith::AddFOp::create(b, l, a[2], product);
           });
       return activateTensor(rewriter, loc, act, acc);
     };
-    Value hidden = dense(sums, op.getW1(), op.getB1(), reduced, inverseArea,
+    Value hidden = dense(means, op.getW1(), op.getB1(), reduced,
                          Activation::Relu);
-    Value gate = dense(hidden, op.getW2(), op.getB2(), c, 1.0f,
+    Value gate = dense(hidden, op.getW2(), op.getB2(), c,
                        op.getGate() == SEGate::HardSigmoid
                            ? Activation::HardSigmoid
                            : Activation::Sigmoid);
@@ -154,18 +147,7 @@ struct GlobalAveragePoolLowering : OpRewritePattern<GlobalAveragePoolOp> {
     Location loc = op.getLoc();
     auto inType = cast<RankedTensorType>(op.getInput().getType());
     int64_t n = inType.getDimSize(0), c = inType.getDimSize(1);
-    float inverseArea = 1.0f / float(inType.getDimSize(2) * inType.getDimSize(3));
-    Value sums = generic(rewriter, loc, op.getInput(),
-                         rewriter.getMultiDimIdentityMap(4),
-                         filledTensor(rewriter, loc, {n, c}, 0.0f), 4,
-                         [](OpBuilder &b, Location l, ValueRange a) {
-                           return arith::AddFOp::create(b, l, a[1], a[0]);
-                         });
-    Value means = generic(rewriter, loc, {}, {}, sums, 2,
-                    [&](OpBuilder &b, Location l, ValueRange a) {
-                      return arith::MulFOp::create(b, l, a[0],
-                                                   f32(b, l, inverseArea));
-                    });
+    Value means = mean(rewriter, loc, op.getInput(), {2, 3});
     rewriter.replaceOp(op, reshape(rewriter, loc, means, {n, c, 1, 1}));
     return success();
   }

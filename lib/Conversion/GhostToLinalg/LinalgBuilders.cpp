@@ -224,3 +224,50 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
                    return arith::AddFOp::create(nb, nl, args[2], product);
                  });
 }
+
+/// Loop order for reducing `axes` of a rank-`rank` tensor: the kept axes
+/// first (they index the output), then the reduced ones.
+static SmallVector<unsigned> keptThenReduced(int64_t rank, ArrayRef<int64_t> axes) {
+  SmallVector<unsigned> order;
+  for (int64_t i = 0; i < rank; ++i)
+    if (!llvm::is_contained(axes, i))
+      order.push_back(i);
+  for (int64_t axis : axes)
+    order.push_back(axis);
+  return order;
+}
+
+Value linalg_builders::reduce(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes,
+             float initial, BodyBuilder combine) {
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<unsigned> order = keptThenReduced(type.getRank(), axes);
+  SmallVector<int64_t> keptShape;
+  for (unsigned i = 0; i < type.getRank() - axes.size(); ++i)
+    keptShape.push_back(type.getDimSize(order[i]));
+  // Input axis order[k] is loop k.
+  SmallVector<AffineExpr> exprs(type.getRank());
+  for (auto [loop, axis] : llvm::enumerate(order))
+    exprs[axis] = b.getAffineDimExpr(loop);
+  AffineMap map = AffineMap::get(type.getRank(), 0, exprs, b.getContext());
+  return generic(b, loc, input, map, filledTensor(b, loc, keptShape, initial),
+                 type.getRank(), combine);
+}
+
+Value linalg_builders::mean(OpBuilder &b, Location loc, Value input,
+                            ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(input.getType());
+  int64_t count = 1;
+  for (int64_t axis : axes)
+    count *= type.getDimSize(axis);
+  Value sums = reduce(b, loc, input, axes, 0.0f,
+                      [](OpBuilder &nb, Location nl, ValueRange a) {
+                        return arith::AddFOp::create(nb, nl, a[1], a[0]);
+                      });
+  float inverse = 1.0f / float(std::max<int64_t>(count, 1));
+  auto sumsType = cast<RankedTensorType>(sums.getType());
+  return generic(b, loc, {}, {}, sums, sumsType.getRank(),
+                 [&](OpBuilder &nb, Location nl, ValueRange a) {
+                   return arith::MulFOp::create(nb, nl, a[0],
+                                                f32(nb, nl, inverse));
+                 });
+}

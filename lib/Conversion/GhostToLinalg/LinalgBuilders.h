@@ -91,6 +91,17 @@ mlir::Value convolve(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
                      llvm::ArrayRef<int64_t> pads,
                      llvm::ArrayRef<int64_t> dilations);
 
+/// The reduction of `input` over the sorted `axes` with `combine` (element,
+/// accumulator -> accumulator), starting from `initial`: a tensor of the
+/// kept axes in their order.
+mlir::Value reduce(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+                   llvm::ArrayRef<int64_t> axes, float initial,
+                   BodyBuilder combine);
+
+/// The mean of `input` over the sorted `axes`: a tensor of the kept axes.
+mlir::Value mean(mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+                 llvm::ArrayRef<int64_t> axes);
+
 /// `bias` (one value per channel of axis 1) broadcast into `init`, or zeros
 /// when `bias` is null.
 mlir::Value broadcastBias(mlir::OpBuilder &b, mlir::Location loc,

@@ -18,57 +18,13 @@ using namespace ghostc::linalg_builders;
 
 namespace {
 
-/// Loop order for reducing `axes` of a rank-`rank` tensor: the kept axes
-/// first (they index the output), then the reduced ones.
-SmallVector<unsigned> keptThenReduced(int64_t rank, ArrayRef<int64_t> axes) {
-  SmallVector<unsigned> order;
-  for (int64_t i = 0; i < rank; ++i)
-    if (!llvm::is_contained(axes, i))
-      order.push_back(i);
-  for (int64_t axis : axes)
-    order.push_back(axis);
-  return order;
-}
-
-/// The reduction of `input` over `axes` with `combine`, starting from
-/// `initial`: a tensor of the kept axes.
-Value reduce(OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> axes,
-             float initial, BodyBuilder combine) {
-  auto type = cast<RankedTensorType>(input.getType());
-  SmallVector<unsigned> order = keptThenReduced(type.getRank(), axes);
-  SmallVector<int64_t> keptShape;
-  for (unsigned i = 0; i < type.getRank() - axes.size(); ++i)
-    keptShape.push_back(type.getDimSize(order[i]));
-  // Input axis order[k] is loop k.
-  SmallVector<AffineExpr> exprs(type.getRank());
-  for (auto [loop, axis] : llvm::enumerate(order))
-    exprs[axis] = b.getAffineDimExpr(loop);
-  AffineMap map = AffineMap::get(type.getRank(), 0, exprs, b.getContext());
-  return generic(b, loc, input, map, filledTensor(b, loc, keptShape, initial),
-                 type.getRank(), combine);
-}
-
 struct ReduceMeanLowering : OpRewritePattern<ReduceMeanOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(ReduceMeanOp op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto inType = cast<RankedTensorType>(op.getInput().getType());
-    int64_t count = 1;
-    for (int64_t axis : op.getAxes())
-      count *= inType.getDimSize(axis);
-    Value sums = reduce(rewriter, loc, op.getInput(), op.getAxes(), 0.0f,
-                        [](OpBuilder &b, Location l, ValueRange a) {
-                          return arith::AddFOp::create(b, l, a[1], a[0]);
-                        });
-    float inverse = 1.0f / float(std::max<int64_t>(count, 1));
-    auto sumsType = cast<RankedTensorType>(sums.getType());
-    Value means = generic(rewriter, loc, {}, {}, sums, sumsType.getRank(),
-                          [&](OpBuilder &b, Location l, ValueRange a) {
-                            return arith::MulFOp::create(b, l, a[0],
-                                                         f32(b, l, inverse));
-                          });
+    Value means = mean(rewriter, loc, op.getInput(), op.getAxes());
     rewriter.replaceOp(op, reshape(rewriter, loc, means,
                                    cast<RankedTensorType>(op.getType())
                                        .getShape()));
