@@ -204,25 +204,37 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
   Value padded = pad(b, loc, input, {0, 0, pads[0], pads[1]},
                      {0, 0, pads[2], pads[3]}, 0.0f);
   int64_t perGroupIn = cast<RankedTensorType>(weight.getType()).getDimSize(1);
-  // Loops: n, o, y, x (parallel), c, ky, kx (reduction).
+  // Loops n, o, c, ky, kx, y, x: the reductions sit outside the spatial
+  // loops, so the innermost loop walks a contiguous row of the output (and,
+  // at stride 1, of the input) with one weight held fixed, which LLVM
+  // vectorises.
   MLIRContext *context = b.getContext();
-  AffineExpr n, o, y, x, c, ky, kx;
-  bindDims(context, n, o, y, x, c, ky, kx);
+  AffineExpr n, o, c, ky, kx, y, x;
+  bindDims(context, n, o, c, ky, kx, y, x);
   int64_t outChannels = cast<RankedTensorType>(init.getType()).getDimSize(1);
   AffineExpr inChannel =
       outPerGroup == outChannels ? c : o.floorDiv(outPerGroup) * perGroupIn + c;
-  AffineMap inputMap = AffineMap::get(
-      7, 0,
-      {n, inChannel, y * strides[0] + ky * dilations[0],
-       x * strides[1] + kx * dilations[1]},
-      context);
-  AffineMap weightMap = AffineMap::get(7, 0, {o, c, ky, kx}, context);
-  return generic(b, loc, {padded, weight}, {inputMap, weightMap}, init, 7,
-                 [](OpBuilder &nb, Location nl, ValueRange args) {
-                   Value product =
-                       arith::MulFOp::create(nb, nl, args[0], args[1]);
-                   return arith::AddFOp::create(nb, nl, args[2], product);
-                 });
+  SmallVector<AffineMap> maps = {
+      AffineMap::get(7, 0,
+                     {n, inChannel, y * strides[0] + ky * dilations[0],
+                      x * strides[1] + kx * dilations[1]},
+                     context),
+      AffineMap::get(7, 0, {o, c, ky, kx}, context),
+      AffineMap::get(7, 0, {n, o, y, x}, context)};
+  using utils::IteratorType;
+  SmallVector<IteratorType> iterators = {
+      IteratorType::parallel,  IteratorType::parallel,  IteratorType::reduction,
+      IteratorType::reduction, IteratorType::reduction, IteratorType::parallel,
+      IteratorType::parallel};
+  auto op = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, ValueRange{padded, weight},
+      ValueRange{init}, maps, iterators,
+      [](OpBuilder &nb, Location nl, ValueRange args) {
+        Value product = arith::MulFOp::create(nb, nl, args[0], args[1]);
+        linalg::YieldOp::create(
+            nb, nl, ValueRange{arith::AddFOp::create(nb, nl, args[2], product)});
+      });
+  return op.getResult(0);
 }
 
 /// Loop order for reducing `axes` of a rank-`rank` tensor: the kept axes
