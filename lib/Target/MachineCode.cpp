@@ -65,51 +65,86 @@ void optimize(llvm::Module &module, llvm::TargetMachine &machine,
 
 } // namespace
 
-LogicalResult ghostc::emitMachineCode(ModuleOp module,
-                                      const TargetOptions &options,
-                                      MachineOutput kind,
-                                      llvm::raw_pwrite_stream &os) {
+namespace {
+
+/// A target named by TargetOptions, checked and filled in.
+struct ResolvedTarget {
+  const llvm::Target *target;
+  llvm::Triple triple;
+  std::string cpu, features;
+};
+
+llvm::Expected<ResolvedTarget> resolveTarget(const ghostc::TargetOptions &options) {
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargets();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmPrinters();
 
-  llvm::Triple triple(options.triple.empty()
-                          ? llvm::sys::getDefaultTargetTriple()
-                          : llvm::Triple::normalize(options.triple));
+  ResolvedTarget resolved;
+  resolved.triple = llvm::Triple(options.triple.empty()
+                                     ? llvm::sys::getDefaultTargetTriple()
+                                     : llvm::Triple::normalize(options.triple));
   std::string error;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
-  if (!target)
-    return module.emitError("unsupported target triple '")
-           << triple.str() << "': " << error;
-
-  std::string cpu = options.cpu.empty() ? baselineCpu(triple) : options.cpu;
-  std::string features;
-  if (cpu == "native") {
-    cpu = llvm::sys::getHostCPUName().str();
+  resolved.target =
+      llvm::TargetRegistry::lookupTarget(resolved.triple, error);
+  if (!resolved.target)
+    return llvm::createStringError("unsupported target triple '" +
+                                   resolved.triple.str() + "': " + error);
+  resolved.cpu =
+      options.cpu.empty() ? baselineCpu(resolved.triple) : options.cpu;
+  if (resolved.cpu == "native") {
+    resolved.cpu = llvm::sys::getHostCPUName().str();
     for (const auto &feature : llvm::sys::getHostCPUFeatures())
-      features += (feature.second ? "+" : "-") + feature.first().str() + ",";
+      resolved.features +=
+          (feature.second ? "+" : "-") + feature.first().str() + ",";
+    return resolved;
   }
+  // Checked with a CPU-less subtarget, so that LLVM prints no warning of
+  // its own about an unknown name.
+  std::unique_ptr<llvm::MCSubtargetInfo> info(
+      resolved.target->createMCSubtargetInfo(resolved.triple, "", ""));
+  if (resolved.cpu != "generic" &&
+      (!info || !info->isCPUStringValid(resolved.cpu)))
+    return llvm::createStringError("unknown CPU '" + resolved.cpu +
+                                   "' for target " + resolved.triple.str());
+  return resolved;
+}
+
+} // namespace
+
+llvm::Error ghostc::checkTarget(const TargetOptions &options) {
+  return resolveTarget(options).takeError();
+}
+
+LogicalResult ghostc::emitMachineCode(ModuleOp module,
+                                      const TargetOptions &options,
+                                      MachineOutput kind,
+                                      llvm::raw_pwrite_stream &os) {
+  // Errors are reported at the module's location, not on the module: an
+  // op's diagnostic would print the whole module as a note.
+  Location loc = module.getLoc();
+  llvm::Expected<ResolvedTarget> resolved = resolveTarget(options);
+  if (!resolved)
+    return emitError(loc, llvm::toString(resolved.takeError()));
+  const llvm::Triple &triple = resolved->triple;
+  const std::string &cpu = resolved->cpu;
   auto codeGenLevel = options.optLevel == 0 ? llvm::CodeGenOptLevel::None
                       : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
                       : options.optLevel == 2 ? llvm::CodeGenOptLevel::Default
                                               : llvm::CodeGenOptLevel::Aggressive;
-  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, cpu, features, llvm::TargetOptions(), llvm::Reloc::PIC_,
+  std::unique_ptr<llvm::TargetMachine> machine(
+      resolved->target->createTargetMachine(
+      triple, cpu, resolved->features, llvm::TargetOptions(), llvm::Reloc::PIC_,
       std::nullopt, codeGenLevel));
   if (!machine)
-    return module.emitError("cannot create a target machine for ")
+    return emitError(loc, "cannot create a target machine for ")
            << triple.str();
-  // An unknown CPU name would otherwise fall back to a default silently.
-  if (cpu != "generic" && !machine->getMCSubtargetInfo()->isCPUStringValid(cpu))
-    return module.emitError("unknown CPU '")
-           << cpu << "' for target " << triple.str();
 
   llvm::LLVMContext context;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, context);
   if (!llvmModule)
-    return module.emitError("cannot translate the module to LLVM IR");
+    return emitError(loc, "cannot translate the module to LLVM IR");
   llvmModule->setTargetTriple(triple);
   llvmModule->setDataLayout(machine->createDataLayout());
   optimize(*llvmModule, *machine, options.optLevel);
@@ -123,7 +158,7 @@ LogicalResult ghostc::emitMachineCode(ModuleOp module,
                                    kind == MachineOutput::Object
                                        ? llvm::CodeGenFileType::ObjectFile
                                        : llvm::CodeGenFileType::AssemblyFile))
-    return module.emitError("the target cannot emit this kind of file");
+    return emitError(loc, "the target cannot emit this kind of file");
   codegen.run(*llvmModule);
   return success();
 }

@@ -217,6 +217,30 @@ int run(MLIRContext &context) {
     return 1;
   }
   std::string output = outputPath();
+  // Everything about the command line is checked before compiling.
+  if (emitKind == EmitKind::Obj) {
+    if (output == "-") {
+      WithColor::error(errs(), "ghostc")
+          << "an object needs an output file for its header beside it\n";
+      return 1;
+    }
+    if (llvm::sys::path::extension(output) == ".h") {
+      WithColor::error(errs(), "ghostc")
+          << "the object's output '" << output
+          << "' ends in .h, where its header goes\n";
+      return 1;
+    }
+  }
+  ghostc::TargetOptions target;
+  target.triple = targetTriple;
+  target.cpu = targetCpu;
+  target.optLevel = optLevel;
+  if (emitKind >= EmitKind::LLVM)
+    if (llvm::Error error = ghostc::checkTarget(target)) {
+      WithColor::error(errs(), "ghostc") << llvm::toString(std::move(error))
+                                         << "\n";
+      return 1;
+    }
   std::string prefix = cIdentifier(
       !symbolPrefix.empty() ? StringRef(symbolPrefix)
       : output == "-"       ? StringRef("model")
@@ -262,10 +286,6 @@ int run(MLIRContext &context) {
       flags.elideLargeElementsAttrs(16);
     module->print(file->os(), flags);
   } else {
-    ghostc::TargetOptions target;
-    target.triple = targetTriple;
-    target.cpu = targetCpu;
-    target.optLevel = optLevel;
     ghostc::MachineOutput kind =
         emitKind == EmitKind::LLVM  ? ghostc::MachineOutput::LLVMIR
         : emitKind == EmitKind::Asm ? ghostc::MachineOutput::Assembly
@@ -274,11 +294,6 @@ int run(MLIRContext &context) {
       return 1;
   }
   if (emitKind == EmitKind::Obj) {
-    if (output == "-") {
-      WithColor::error(errs(), "ghostc")
-          << "an object needs an output file for its header beside it\n";
-      return 1;
-    }
     SmallString<256> headerPath(output);
     llvm::sys::path::replace_extension(headerPath, "h");
     auto header = openOutput(headerPath);

@@ -17,6 +17,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -36,6 +37,10 @@ struct TargetOptions {
 
 /// The kinds of output after the LLVM dialect.
 enum class MachineOutput { LLVMIR, Assembly, Object };
+
+/// Checks that `options` name a target and CPU this LLVM supports, so that a
+/// bad --mtriple or --mcpu fails before any compilation work.
+llvm::Error checkTarget(const TargetOptions &options);
 
 /// Translates `module` (LLVM dialect) to LLVM IR, optimises it at the
 /// requested level and writes `kind` to `os`. Errors are reported as
