@@ -67,8 +67,10 @@ struct GhostModuleLowering : OpRewritePattern<GhostModuleOp> {
     // Read the primary half for the cheap convolution before anything writes
     // to the cheap channels: bufferization then keeps the primary half in
     // the result buffer instead of computing it aside and copying it in.
-    Value paddedPrimary = pad(rewriter, loc, primary, {0, 0, dw / 2, dw / 2},
-                              {0, 0, dw / 2, dw / 2}, 0.0f);
+    Value paddedPrimary =
+        kept > 0 ? pad(rewriter, loc, primary, {0, 0, dw / 2, dw / 2},
+                       {0, 0, dw / 2, dw / 2}, 0.0f)
+                 : Value();
     result = insertSlice(rewriter, loc, primary, result, {0, 0, 0, 0});
     if (kept > 0) {
       // Only the cheap channels the module keeps: the first `kept` filters.

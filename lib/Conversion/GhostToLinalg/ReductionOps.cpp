@@ -84,7 +84,7 @@ struct GemmLowering : OpRewritePattern<GemmOp> {
     auto type = cast<RankedTensorType>(op.getType());
     float alpha = op.getAlpha().convertToFloat();
     float beta = op.getBeta().convertToFloat();
-    Value init = filledTensor(rewriter, loc, type.getShape(), 0.0f);
+    Value init;
     if (Value c = op.getC()) {
       auto cShape = cast<RankedTensorType>(c.getType()).getShape();
       init = generic(rewriter, loc, c,
@@ -93,6 +93,8 @@ struct GemmLowering : OpRewritePattern<GemmOp> {
                      [&](OpBuilder &b, Location l, ValueRange a) {
                        return arith::MulFOp::create(b, l, a[0], f32(b, l, beta));
                      });
+    } else {
+      init = filledTensor(rewriter, loc, type.getShape(), 0.0f);
     }
     AffineExpr m, n, k;
     bindDims(context, m, n, k);

@@ -221,13 +221,6 @@ struct ResizeLowering : OpRewritePattern<ResizeOp> {
     Location loc = op.getLoc();
     auto inType = cast<RankedTensorType>(op.getInput().getType());
     auto outType = cast<RankedTensorType>(op.getType());
-    SmallVector<Value> tables;
-    for (int64_t axis = 0; axis < 2; ++axis) {
-      SmallVector<int64_t> identity;
-      for (int64_t i = 0; i < outType.getDimSize(axis); ++i)
-        identity.push_back(i);
-      tables.push_back(indexTable(rewriter, loc, identity));
-    }
     // Per spatial axis: nearest index, or the two neighbours and the weight
     // of the second one.
     SmallVector<SmallVector<int64_t>> lower(2), upper(2);
@@ -251,6 +244,12 @@ struct ResizeLowering : OpRewritePattern<ResizeOp> {
       }
     }
     if (op.getMode() == ResizeMode::Nearest) {
+      // N and C are read as they are; H and W through the nearest indices.
+      SmallVector<Value> tables;
+      for (int64_t axis = 0; axis < 2; ++axis)
+        tables.push_back(indexTable(
+            rewriter, loc,
+            llvm::to_vector(llvm::seq<int64_t>(0, outType.getDimSize(axis)))));
       tables.push_back(indexTable(rewriter, loc, lower[0]));
       tables.push_back(indexTable(rewriter, loc, lower[1]));
       rewriter.replaceOp(op, gatherByTables(rewriter, loc, op.getInput(),
