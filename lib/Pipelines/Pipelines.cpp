@@ -58,6 +58,9 @@ static void addLoopLowering(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
   // Results into output arguments, every other buffer into one workspace.
   pm.addPass(ghostc::createGhostPlanMemory());
+  // Convolutions, nearly all of the arithmetic, get register-blocked vector
+  // kernels; the other linalg ops become plain affine loops.
+  pm.addNestedPass<func::FuncOp>(ghostc::createGhostLowerConvolutions());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
 }
@@ -65,6 +68,9 @@ static void addLoopLowering(OpPassManager &pm) {
 static void addLLVMLowering(OpPassManager &pm, StringRef prefix) {
   pm.addNestedPass<func::FuncOp>(createLowerAffinePass());
   pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
+  // 1-D transfers become (masked) loads and stores, vector.fma becomes
+  // llvm.intr.fmuladd, which fuses where the target has FMA.
+  pm.addPass(createConvertVectorToLLVMPass());
   // Views (subview, expand/collapse, view) become explicit offsets and
   // strides, which the LLVM lowering of memrefs needs.
   pm.addPass(memref::createExpandStridedMetadataPass());

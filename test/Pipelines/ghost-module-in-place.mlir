@@ -11,11 +11,12 @@
 // CHECK-LABEL: func.func @main
 // CHECK-SAME: (%[[X:.*]]: memref<1x16x8x8xf32>, %[[OUT:.*]]: memref<1x15x8x8xf32>, %[[WS:.*]]: memref<3200xi8>)
 // CHECK: %[[PRIMARY:.*]] = memref.subview %[[OUT]][0, 0, 0, 0] [1, 8, 8, 8] [1, 1, 1, 1]
-// CHECK: linalg.generic {{.*}} ins(%[[X]], %{{.*}} : memref<1x16x8x8xf32>, memref<8x16x1x1xf32>) outs(%[[PRIMARY]] :
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}} ins(%[[X]], %{{.*}} : memref<1x16x8x8xf32>, memref<8x16x1x1xf32>) outs(%[[PRIMARY]] :
 // CHECK: %[[PADDED:.*]] = memref.view %[[WS]][%{{.*}}][] : memref<3200xi8> to memref<1x8x10x10xf32>
 // CHECK: linalg.copy ins(%[[PRIMARY]] : {{.*}}) outs(%{{.*}} : memref<1x8x8x8xf32, strided<[800, 100, 10, 1], offset: 11>>)
 // CHECK: %[[CHEAP:.*]] = memref.subview %[[OUT]][0, 8, 0, 0] [1, 7, 8, 8] [1, 1, 1, 1]
-// CHECK: linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : memref<1x8x10x10xf32>, memref<7x1x3x3xf32{{.*}}>) outs(%[[CHEAP]] :
+// CHECK: %[[KEPT:.*]] = memref.subview %[[PADDED]][0, 0, 0, 0] [1, 7, 10, 10] [1, 1, 1, 1]
+// CHECK: linalg.depthwise_conv_2d_nchw_chw {{.*}} ins(%[[KEPT]], %{{.*}} : memref<1x7x10x10xf32{{.*}}>, memref<7x3x3xf32{{.*}}>) outs(%[[CHEAP]] :
 // CHECK-NOT: linalg.copy
 // CHECK: return
 func.func @main(%x: tensor<1x16x8x8xf32>) -> tensor<1x15x8x8xf32> {

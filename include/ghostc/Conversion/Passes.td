@@ -12,10 +12,13 @@ include "mlir/Pass/PassBase.td"
 def ConvertGhostToLinalg : Pass<"convert-ghost-to-linalg", "mlir::func::FuncOp"> {
   let summary = "Lower ghost ops to linalg ops on tensors";
   let description = [{
-    Every ghost op becomes linalg.generic (or tensor) ops in destination
-    passing style. Convolutions are one generic over (n, o, y, x, c, ky, kx)
-    whose input channel is `(o floordiv Og) * Cg + c`, so grouped and
-    depthwise convolutions need no reshapes. `ghost.ghost_module` computes
+    Every ghost op becomes linalg (or tensor) ops in destination passing
+    style. Dense convolutions become `linalg.conv_2d_nchw_fchw`, depthwise
+    ones (one input and one output channel per group)
+    `linalg.depthwise_conv_2d_nchw_chw`, which ghost-lower-convolutions
+    turns into vector kernels; other grouped convolutions are one generic
+    over (n, o, c, ky, kx, y, x) whose input channel is
+    `(o floordiv Og) * Cg + c`. `ghost.ghost_module` computes
     its primary half into channels [0, init) of its result and its cheap
     half into [init, oup), through extract_slice/insert_slice pairs that
     bufferize in place: no concatenation and no slice copy.
@@ -37,6 +40,36 @@ def GhostPlanMemory : Pass<"ghost-plan-memory", "mlir::ModuleOp"> {
     `linalg.copy`, so the generated code calls no runtime library.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::arith::ArithDialect"];
+}
+
+def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncOp"> {
+  let summary = "Lower convolutions on buffers to register-blocked vector kernels";
+  let description = [{
+    Every `linalg.conv_2d_nchw_fchw` and `linalg.depthwise_conv_2d_nchw_chw`
+    on f32 buffers of static shape becomes an affine loop nest over batch,
+    blocks of output channels, output rows and blocks of output columns.
+    The innermost body keeps `channel-block` x `vector-block` vectors of
+    `vector-width` output columns in registers (depthwise: one channel and
+    `channel-block * vector-block` vectors), reads them from the output
+    (which holds the bias), accumulates the whole reduction into them with
+    `vector.fma` and writes them back once. Input rows are
+    `vector.transfer_read`s; at stride s, one read of s vectors' worth of
+    columns and a `vector.shuffle` keeping every s-th lane. The last block
+    of a row uses masked transfers. A 1x1 stride-1 convolution views its
+    H*W planes as single rows. Other linalg ops are left alone.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
+           "f32 lanes per vector">,
+    Option<"channelBlock", "channel-block", "int64_t", /*default=*/"4",
+           "Output channels per register block">,
+    Option<"vectorBlock", "vector-block", "int64_t", /*default=*/"2",
+           "Vectors of output columns per register block">
+  ];
+  let dependentDialects = ["mlir::affine::AffineDialect",
+                           "mlir::vector::VectorDialect",
                            "mlir::memref::MemRefDialect",
                            "mlir::arith::ArithDialect"];
 }

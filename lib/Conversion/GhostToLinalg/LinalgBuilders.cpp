@@ -201,9 +201,40 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
                                 ArrayRef<int64_t> strides,
                                 ArrayRef<int64_t> pads,
                                 ArrayRef<int64_t> dilations) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  int64_t perGroupIn = cast<RankedTensorType>(weight.getType()).getDimSize(1);
+  int64_t inChannels = inputType.getDimSize(1);
+  int64_t outChannels = cast<RankedTensorType>(init.getType()).getDimSize(1);
+  bool dense = outPerGroup == outChannels && perGroupIn == inChannels;
+  bool depthwise = outPerGroup == 1 && perGroupIn == 1;
+  // A depthwise convolution may use only the first channels (the cheap half
+  // of a Ghost module whose output is odd): the others are not read.
+  if (depthwise && inChannels > outChannels) {
+    ArrayRef<int64_t> shape = inputType.getShape();
+    input = extractSlice(b, loc, input, {0, 0, 0, 0},
+                         {shape[0], outChannels, shape[2], shape[3]});
+  }
   Value padded = pad(b, loc, input, {0, 0, pads[0], pads[1]},
                      {0, 0, pads[2], pads[3]}, 0.0f);
-  int64_t perGroupIn = cast<RankedTensorType>(weight.getType()).getDimSize(1);
+  // Dense and depthwise convolutions, all of GhostNet's, are the named ops
+  // that ghost-lower-convolutions turns into vector kernels.
+  DenseIntElementsAttr stridesAttr = b.getI64TensorAttr(strides);
+  DenseIntElementsAttr dilationsAttr = b.getI64TensorAttr(dilations);
+  if (dense)
+    return linalg::Conv2DNchwFchwOp::create(
+               b, loc, TypeRange{init.getType()}, ValueRange{padded, weight},
+               ValueRange{init}, stridesAttr, dilationsAttr)
+        .getResult(0);
+  if (depthwise) {
+    Value filter = tensor::CollapseShapeOp::create(
+        b, loc, weight, SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}});
+    return linalg::DepthwiseConv2DNchwChwOp::create(
+               b, loc, TypeRange{init.getType()}, ValueRange{padded, filter},
+               ValueRange{init}, stridesAttr, dilationsAttr)
+        .getResult(0);
+  }
+  // Other grouped convolutions: one generic whose input channel is
+  // (o floordiv Og) * Cg + c.
   // Loops n, o, c, ky, kx, y, x: the reductions sit outside the spatial
   // loops, so the innermost loop walks a contiguous row of the output (and,
   // at stride 1, of the input) with one weight held fixed, which LLVM
@@ -211,9 +242,7 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
   MLIRContext *context = b.getContext();
   AffineExpr n, o, c, ky, kx, y, x;
   bindDims(context, n, o, c, ky, kx, y, x);
-  int64_t outChannels = cast<RankedTensorType>(init.getType()).getDimSize(1);
-  AffineExpr inChannel =
-      outPerGroup == outChannels ? c : o.floorDiv(outPerGroup) * perGroupIn + c;
+  AffineExpr inChannel = o.floorDiv(outPerGroup) * perGroupIn + c;
   SmallVector<AffineMap> maps = {
       AffineMap::get(7, 0,
                      {n, inChannel, y * strides[0] + ky * dilations[0],

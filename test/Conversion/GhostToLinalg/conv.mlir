@@ -1,15 +1,12 @@
 // RUN: ghostc-opt %s --convert-ghost-to-linalg -split-input-file | FileCheck %s
 
-// ghost.conv becomes one linalg.generic over (n, o, c, ky, kx, y, x): the
-// reductions c, ky, kx sit between the parallel n, o and y, x. The input
-// channel is `c` without groups and `(o floordiv Og) * Cg + c` with them;
-// padding is a zero-filled tensor with the input inserted into it, a bias a
+// ghost.conv becomes linalg.conv_2d_nchw_fchw without groups,
+// linalg.depthwise_conv_2d_nchw_chw when every group has one input and one
+// output channel, and otherwise one linalg.generic over
+// (n, o, c, ky, kx, y, x) whose input channel is `(o floordiv Og) * Cg + c`.
+// Padding is a zero-filled tensor with the input inserted into it, a bias a
 // broadcasting generic that initialises the accumulator, and a fused
 // activation a second generic that works in place on the sum.
-
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d2, d3 + d5, d4 + d6)>
-// CHECK-DAG: #[[WEIGHT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d1, d2, d3, d4)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d5, d6)>
 
 // CHECK-LABEL: func.func @plain
 // CHECK-SAME: (%[[X:.*]]: tensor<1x3x8x8xf32>, %[[W:.*]]: tensor<4x3x3x3xf32>)
@@ -17,12 +14,7 @@
 // CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[EMPTY]] : tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
 // CHECK-NOT: tensor.insert_slice
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[WEIGHT]], #[[OUT]]], iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "parallel", "parallel"]} ins(%[[X]], %[[W]] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) outs(%[[INIT]] : tensor<1x4x6x6xf32>)
-// CHECK-NEXT: ^bb0(%[[A:.*]]: f32, %[[B:.*]]: f32, %[[ACC:.*]]: f32):
-// CHECK-NEXT: %[[PRODUCT:.*]] = arith.mulf %[[A]], %[[B]] : f32
-// CHECK-NEXT: %[[NEXT:.*]] = arith.addf %[[ACC]], %[[PRODUCT]] : f32
-// CHECK-NEXT: linalg.yield %[[NEXT]] : f32
-// CHECK-NEXT: } -> tensor<1x4x6x6xf32>
+// CHECK: %[[SUM:.*]] = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[X]], %[[W]] : tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) outs(%[[INIT]] : tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
 // CHECK-NOT: linalg.generic
 // CHECK: return %[[SUM]] : tensor<1x4x6x6xf32>
 func.func @plain(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
@@ -32,15 +24,12 @@ func.func @plain(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4
 
 // -----
 
-// Stride 2 scales the output position; the padding of 1 on every side is a
-// 10x10 zero tensor holding the input at [1, 1]; the bias initialises the
-// sum through a channel map; relu runs in place on the sum.
+// Stride 2; the padding of 1 on every side is a 10x10 zero tensor holding
+// the input at [1, 1]; the bias initialises the sum through a channel map;
+// relu runs in place on the sum.
 
 // CHECK-DAG: #[[BIAS:.*]] = affine_map<(d0, d1, d2, d3) -> (d1)>
 // CHECK-DAG: #[[ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d2, d5 * 2 + d3, d6 * 2 + d4)>
-// CHECK-DAG: #[[WEIGHT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d1, d2, d3, d4)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d5, d6)>
 
 // CHECK-LABEL: func.func @strided_padded_bias_relu
 // CHECK-SAME: (%[[X:.*]]: tensor<1x3x8x8xf32>, %[[W:.*]]: tensor<4x3x3x3xf32>, %[[B:.*]]: tensor<4xf32>)
@@ -52,9 +41,7 @@ func.func @plain(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4
 // CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[ZEROS:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[PEMPTY]] : tensor<1x3x10x10xf32>)
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[X]] into %[[ZEROS]][0, 0, 1, 1] [1, 3, 8, 8] [1, 1, 1, 1] : tensor<1x3x8x8xf32> into tensor<1x3x10x10xf32>
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], #[[WEIGHT]], #[[OUT]]], iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "parallel", "parallel"]} ins(%[[PADDED]], %[[W]] : tensor<1x3x10x10xf32>, tensor<4x3x3x3xf32>) outs(%[[INIT]] : tensor<1x4x4x4xf32>)
-// CHECK: arith.mulf
-// CHECK: arith.addf
+// CHECK: %[[SUM:.*]] = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[PADDED]], %[[W]] : tensor<1x3x10x10xf32>, tensor<4x3x3x3xf32>) outs(%[[INIT]] : tensor<1x4x4x4xf32>)
 // CHECK: %[[ACT:.*]] = linalg.generic {indexing_maps = [#[[ID4]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} outs(%[[SUM]] : tensor<1x4x4x4xf32>)
 // CHECK-NEXT: ^bb0(%[[V:.*]]: f32):
 // CHECK-DAG: %[[RZERO:.*]] = arith.constant 0.000000e+00 : f32
@@ -100,12 +87,11 @@ func.func @grouped(%x: tensor<1x4x5x5xf32>, %w: tensor<8x2x1x1xf32>) -> tensor<1
 
 // -----
 
-// Depthwise (group == C == O): o floordiv 1 * 1 + c folds to o + c, with c
-// ranging over the weight's single input channel. Dilation 2 on H scales ky;
-// asymmetric padding [top 0, left 1, bottom 0, right 2] pads W to 9 + 3.
-// hard_swish multiplies the input by its hard sigmoid.
+// Depthwise (group == C == O): the named op on the weight without its unit
+// input-channel dimension. Dilation 2 on H; asymmetric padding [top 0,
+// left 1, bottom 0, right 2] pads W to 9 + 3. hard_swish multiplies the
+// input by its hard sigmoid.
 
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d2, d5 * 2 + d3 * 2, d6 * 2 + d4)>
 // CHECK-DAG: #[[ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 
 // CHECK-LABEL: func.func @depthwise_dilated
@@ -113,7 +99,8 @@ func.func @grouped(%x: tensor<1x4x5x5xf32>, %w: tensor<8x2x1x1xf32>) -> tensor<1
 // CHECK: %[[INIT:.*]] = linalg.fill {{.*}} -> tensor<1x16x3x5xf32>
 // CHECK: %[[ZEROS:.*]] = linalg.fill {{.*}} -> tensor<1x16x9x12xf32>
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[X]] into %[[ZEROS]][0, 0, 0, 1] [1, 16, 9, 9] [1, 1, 1, 1]
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], #{{.*}}, #{{.*}}], iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "parallel", "parallel"]} ins(%[[PADDED]], %[[W]] : tensor<1x16x9x12xf32>, tensor<16x1x3x3xf32>) outs(%[[INIT]] : tensor<1x16x3x5xf32>)
+// CHECK: %[[FILTER:.*]] = tensor.collapse_shape %[[W]] {{\[}}[0, 1], [2], [3]] : tensor<16x1x3x3xf32> into tensor<16x3x3xf32>
+// CHECK: %[[SUM:.*]] = linalg.depthwise_conv_2d_nchw_chw {dilations = dense<[2, 1]> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[PADDED]], %[[FILTER]] : tensor<1x16x9x12xf32>, tensor<16x3x3xf32>) outs(%[[INIT]] : tensor<1x16x3x5xf32>)
 // CHECK: %[[ACT:.*]] = linalg.generic {indexing_maps = [#[[ID4]]], {{.*}} outs(%[[SUM]] : tensor<1x16x3x5xf32>)
 // CHECK-NEXT: ^bb0(%[[V:.*]]: f32):
 // CHECK-DAG: %[[SHIFTED:.*]] = arith.addf %[[V]], %[[THREE:.*]] : f32
@@ -161,7 +148,7 @@ func.func @depthwise_multiplier(%x: tensor<1x4x6x6xf32>, %w: tensor<8x1x3x3xf32>
 // relu6 clamps the sum to [0, 6] in place.
 
 // CHECK-LABEL: func.func @relu6
-// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "reduction", "reduction", "reduction", "parallel", "parallel"]
+// CHECK: %[[SUM:.*]] = linalg.conv_2d_nchw_fchw
 // CHECK: %[[ACT:.*]] = linalg.generic {{.*}} outs(%[[SUM]] : tensor<1x2x3x3xf32>)
 // CHECK-NEXT: ^bb0(%[[V:.*]]: f32):
 // CHECK-DAG: %[[LOW:.*]] = arith.maximumf %[[V]], %[[ZERO:.*]] : f32

@@ -150,6 +150,13 @@ CASES: list[Case] = [
     Case("conv-k1-c21-c37", conv(21, 37, 1), (1, 21, 9, 9)),
     Case("conv-dw-c21", conv(21, 21, 3, 1, 1, groups=21), (1, 21, 11, 11)),
     Case("conv-dw-c37-s2", conv(37, 37, 5, 2, 2, groups=37), (1, 37, 9, 9)),
+    # Rows longer than a register block (16 columns dense, 64 depthwise at
+    # the default blocking): whole blocks, then a masked end of row.
+    Case("conv-wide-rows", conv(5, 6, 3, 1, 1), (1, 5, 5, 37)),
+    Case("conv-wide-rows-s2", conv(5, 6, 3, 2, 1), (1, 5, 5, 45)),
+    Case("conv-wide-rows-dil2", conv(5, 6, 3, 1, 2, dilation=2), (1, 5, 5, 37)),
+    Case("conv-dw-wide-rows", conv(7, 7, 3, 1, 1, groups=7), (1, 7, 5, 71)),
+    Case("conv-dw-wide-rows-s2-k5", conv(7, 7, 5, 2, 2, groups=7), (1, 7, 5, 141)),
     Case("conv-relu", seq(conv(5, 7, 3, 1, 1), nn.ReLU), X),
     Case("conv-conv", seq(conv(5, 7, 3, 1, 1), nn.ReLU, conv(7, 3, 1)), X),
     # --- BatchNorm ----------------------------------------------------------

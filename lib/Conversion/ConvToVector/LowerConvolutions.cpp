@@ -1,0 +1,356 @@
+//===- LowerConvolutions.cpp - convolutions to vector kernels -------------===//
+//
+// Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
+//
+//===----------------------------------------------------------------------===//
+//
+// Lowers linalg.conv_2d_nchw_fchw and linalg.depthwise_conv_2d_nchw_chw on
+// buffers with static shapes to affine loop nests whose innermost body is a
+// register block: `channelBlock` output channels times `vectorBlock` vectors
+// of `vectorWidth` consecutive output columns, accumulated in registers over
+// the whole reduction and stored once. Every input vector feeds
+// `channelBlock` fused multiply-adds, every broadcast weight `vectorBlock`.
+//
+// Columns are the vector dimension because NCHW rows are contiguous: at
+// stride 1 an input vector is one load; at stride s it is one load of s
+// vectors' worth of columns and a shuffle that keeps every s-th lane. A 1x1
+// stride-1 convolution sees its H*W plane as one row, so that the small
+// planes of late stages (7x7, 14x14) fill whole vectors. Row ends are
+// handled by masked transfers on the last block of a row only.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ghostc/Conversion/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace ghostc {
+#define GEN_PASS_DEF_GHOSTLOWERCONVOLUTIONS
+#include "ghostc/Conversion/Passes.h.inc"
+} // namespace ghostc
+
+using namespace mlir;
+
+namespace {
+
+/// Register blocking, from the pass options.
+struct Blocking {
+  int64_t vectorWidth, channelBlock, vectorBlock;
+};
+
+/// A convolution on NCHW buffers: output [n, f, oh, ow] accumulates
+/// input[n, c', y*sy + ky*dy, x*sx + kx*dx] * filter(f, c, ky, kx), where c'
+/// is c (dense: the filter is [f, c, kh, kw]) or f (depthwise: the filter is
+/// [f, kh, kw] and the reduction has no channel loop).
+struct Convolution {
+  Value input, filter, output;
+  bool depthwise;
+  int64_t batch, inChannels, outChannels, kh, kw;
+  int64_t outH, outW;
+  int64_t strideY, strideX, dilationY, dilationX;
+};
+
+class KernelEmitter {
+public:
+  KernelEmitter(OpBuilder &b, Location loc, const Convolution &conv,
+                Blocking blocking)
+      : b(b), loc(loc), conv(conv), blocking(blocking),
+        vectorType(VectorType::get({blocking.vectorWidth}, b.getF32Type())),
+        zero(arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f))),
+        root(zero.getDefiningOp()) {}
+
+  void emit() {
+    loop(0, conv.batch, 1, [&](Value n) {
+      int64_t block = conv.depthwise ? 1 : blocking.channelBlock;
+      int64_t columnVectors = conv.depthwise
+                                  ? blocking.channelBlock * blocking.vectorBlock
+                                  : blocking.vectorBlock;
+      int64_t whole = conv.outChannels - conv.outChannels % block;
+      if (whole > 0)
+        loop(0, whole, block,
+             [&](Value f) { emitRows(n, f, block, columnVectors); });
+      if (whole < conv.outChannels)
+        loop(whole, conv.outChannels, 1,
+             [&](Value f) { emitRows(n, f, 1, columnVectors); });
+    });
+  }
+
+private:
+  /// One affine.for over [lb, ub) by `step` without loop-carried values.
+  void loop(int64_t lb, int64_t ub, int64_t step,
+            function_ref<void(Value)> body) {
+    affine::AffineForOp::create(
+        b, loc, lb, ub, step, ValueRange{},
+        [&](OpBuilder &nested, Location, Value iv, ValueRange) {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(nested.getInsertionBlock());
+          body(iv);
+          affine::AffineYieldOp::create(b, loc);
+        });
+  }
+
+  Value apply(AffineExpr expr, ArrayRef<Value> dims) {
+    SmallVector<OpFoldResult> operands(dims.begin(), dims.end());
+    OpFoldResult result = affine::makeComposedFoldedAffineApply(
+        b, loc, AffineMap::get(dims.size(), 0, expr), operands);
+    if (std::optional<int64_t> value = getConstantIntValue(result))
+      return constant(*value);
+    return cast<Value>(result);
+  }
+
+  /// One index constant per value, ahead of the whole nest.
+  Value constant(int64_t value) {
+    Value &cached = constants[value];
+    if (!cached) {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPoint(root);
+      cached = arith::ConstantIndexOp::create(b, loc, value);
+    }
+    return cached;
+  }
+
+  /// Rows of output channels [f, f + block): every output row, in blocks of
+  /// `columnVectors` vectors, then one masked block for the row's end.
+  void emitRows(Value n, Value f, int64_t block, int64_t columnVectors) {
+    loop(0, conv.outH, 1, [&](Value y) {
+      int64_t span = columnVectors * blocking.vectorWidth;
+      int64_t whole = conv.outW - conv.outW % span;
+      if (whole > 0)
+        loop(0, whole, span, [&](Value x) {
+          emitBlock(n, f, block, y, x, columnVectors, span);
+        });
+      int64_t rest = conv.outW - whole;
+      if (rest > 0)
+        emitBlock(n, f, block, y, constant(whole),
+                  llvm::divideCeil(rest, blocking.vectorWidth), rest);
+    });
+  }
+
+  /// `vectors` consecutive vectors of input row `iy` starting at column
+  /// `ix`, each the input under one output vector. Reads past the row end
+  /// are masked (zero) unless `inBounds`.
+  Value loadRow(Value n, Value c, Value iy, Value ix, bool inBounds) {
+    int64_t width = blocking.vectorWidth, s = conv.strideX;
+    if (s == 1)
+      return vector::TransferReadOp::create(
+          b, loc, vectorType, conv.input, ValueRange{n, c, iy, ix},
+          zero, ArrayRef<bool>{inBounds});
+    // Stride s: read the s * width columns the vector spans and keep every
+    // s-th. The last s - 1 columns may lie past the row: always masked.
+    auto wideType = VectorType::get({s * width}, b.getF32Type());
+    Value wide = vector::TransferReadOp::create(
+        b, loc, wideType, conv.input, ValueRange{n, c, iy, ix},
+        zero, ArrayRef<bool>{false});
+    SmallVector<int64_t> lanes;
+    for (int64_t lane = 0; lane < width; ++lane)
+      lanes.push_back(lane * s);
+    return vector::ShuffleOp::create(b, loc, vectorType, wide, wide, lanes);
+  }
+
+  /// One register block: output channels [f, f + block) by `vectors` vectors
+  /// from column x of row y; `validColumns` of its columns exist.
+  void emitBlock(Value n, Value f, int64_t block, Value y, Value x,
+                 int64_t vectors, int64_t validColumns) {
+    int64_t width = blocking.vectorWidth;
+    MLIRContext *ctx = b.getContext();
+    AffineExpr d0, d1;
+    bindDims(ctx, d0, d1);
+    SmallVector<Value> channels, columns;
+    SmallVector<bool> inBounds;
+    for (int64_t i = 0; i < block; ++i)
+      channels.push_back(i == 0 ? f : apply(d0 + i, {f}));
+    for (int64_t j = 0; j < vectors; ++j) {
+      columns.push_back(j == 0 ? x : apply(d0 + j * width, {x}));
+      inBounds.push_back((j + 1) * width <= validColumns);
+    }
+
+    // The output holds the bias (or a partial sum): start from it.
+    SmallVector<Value> acc;
+    for (int64_t i = 0; i < block; ++i)
+      for (int64_t j = 0; j < vectors; ++j)
+        acc.push_back(vector::TransferReadOp::create(
+            b, loc, vectorType, conv.output,
+            ValueRange{n, channels[i], y, columns[j]},
+            zero, ArrayRef<bool>{inBounds[j]}));
+
+    auto accumulate = [&](Value c, SmallVector<Value> sums) {
+      for (int64_t ky = 0; ky < conv.kh; ++ky) {
+        Value iy =
+            apply(d0 * conv.strideY + ky * conv.dilationY, {y});
+        for (int64_t kx = 0; kx < conv.kw; ++kx) {
+          SmallVector<Value> rows;
+          for (int64_t j = 0; j < vectors; ++j) {
+            Value ix =
+                apply(d0 * conv.strideX + kx * conv.dilationX, {columns[j]});
+            rows.push_back(loadRow(n, conv.depthwise ? f : c, iy, ix,
+                                   inBounds[j]));
+          }
+          for (int64_t i = 0; i < block; ++i) {
+            SmallVector<Value> at =
+                conv.depthwise
+                    ? SmallVector<Value>{channels[i], constant(ky), constant(kx)}
+                    : SmallVector<Value>{channels[i], c, constant(ky),
+                                         constant(kx)};
+            Value weight = memref::LoadOp::create(b, loc, conv.filter, at);
+            Value splat =
+                vector::BroadcastOp::create(b, loc, vectorType, weight);
+            for (int64_t j = 0; j < vectors; ++j) {
+              Value &sum = sums[i * vectors + j];
+              sum = vector::FMAOp::create(b, loc, rows[j], splat, sum);
+            }
+          }
+        }
+      }
+      return sums;
+    };
+
+    if (conv.depthwise || conv.inChannels == 1) {
+      acc = accumulate(constant(0), acc);
+    } else {
+      auto reduction = affine::AffineForOp::create(
+          b, loc, 0, conv.inChannels, 1, acc,
+          [&](OpBuilder &nested, Location, Value c, ValueRange sums) {
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPointToStart(nested.getInsertionBlock());
+            SmallVector<Value> next = accumulate(c, llvm::to_vector(sums));
+            affine::AffineYieldOp::create(b, loc, next);
+          });
+      acc = llvm::to_vector_of<Value>(reduction.getResults());
+    }
+
+    for (int64_t i = 0; i < block; ++i)
+      for (int64_t j = 0; j < vectors; ++j)
+        vector::TransferWriteOp::create(
+            b, loc, acc[i * vectors + j], conv.output,
+            ValueRange{n, channels[i], y, columns[j]},
+            ArrayRef<bool>{inBounds[j]});
+  }
+
+  OpBuilder &b;
+  Location loc;
+  const Convolution &conv;
+  Blocking blocking;
+  VectorType vectorType;
+  /// Masked-off lanes read as zero.
+  Value zero;
+  /// Constants go before this op, which precedes the nest.
+  Operation *root;
+  llvm::DenseMap<int64_t, Value> constants;
+};
+
+static bool isStaticF32Buffer(Value value) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  return type && type.hasStaticShape() && type.getElementType().isF32();
+}
+
+/// Views a [n, c, h, w] buffer as [n, c, 1, h * w] when its rows are
+/// contiguous, else returns null.
+static Value asOneRow(OpBuilder &b, Location loc, Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  SmallVector<ReassociationIndices> planes = {{0}, {1}, {2, 3}};
+  if (!memref::CollapseShapeOp::isGuaranteedCollapsible(type, planes))
+    return {};
+  Value flat = memref::CollapseShapeOp::create(b, loc, buffer, planes);
+  auto flatType = cast<MemRefType>(flat.getType());
+  SmallVector<ReassociationIndices> row = {{0}, {1}, {2, 3}};
+  SmallVector<int64_t> shape = {type.getDimSize(0), type.getDimSize(1), 1,
+                                flatType.getDimSize(2)};
+  FailureOr<MemRefType> rowType =
+      memref::ExpandShapeOp::computeExpandedType(flatType, shape, row);
+  if (failed(rowType))
+    return {};
+  return memref::ExpandShapeOp::create(b, loc, *rowType, flat, row);
+}
+
+template <typename ConvOp>
+static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
+  if (!op.hasPureBufferSemantics() || op.getInputs().size() != 2 ||
+      op.getOutputs().size() != 1)
+    return std::nullopt;
+  Convolution conv;
+  conv.input = op.getInputs()[0];
+  conv.filter = op.getInputs()[1];
+  conv.output = op.getOutputs()[0];
+  if (!isStaticF32Buffer(conv.input) || !isStaticF32Buffer(conv.filter) ||
+      !isStaticF32Buffer(conv.output))
+    return std::nullopt;
+  ArrayRef<int64_t> in = cast<MemRefType>(conv.input.getType()).getShape();
+  ArrayRef<int64_t> filter = cast<MemRefType>(conv.filter.getType()).getShape();
+  ArrayRef<int64_t> out = cast<MemRefType>(conv.output.getType()).getShape();
+  conv.depthwise = depthwise;
+  conv.batch = out[0];
+  conv.inChannels = in[1];
+  conv.outChannels = out[1];
+  conv.kh = filter[filter.size() - 2];
+  conv.kw = filter[filter.size() - 1];
+  conv.outH = out[2];
+  conv.outW = out[3];
+  auto strides = llvm::to_vector(op.getStrides().template getValues<int64_t>());
+  auto dilations =
+      llvm::to_vector(op.getDilations().template getValues<int64_t>());
+  conv.strideY = strides[0];
+  conv.strideX = strides[1];
+  conv.dilationY = dilations[0];
+  conv.dilationX = dilations[1];
+  return conv;
+}
+
+/// A 1x1 stride-1 convolution over whole planes reads its planes as rows.
+static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
+  auto inType = cast<MemRefType>(conv.input.getType());
+  if (conv.kh != 1 || conv.kw != 1 || conv.strideY != 1 || conv.strideX != 1 ||
+      inType.getDimSize(2) != conv.outH || inType.getDimSize(3) != conv.outW ||
+      conv.outH == 1)
+    return;
+  Value input = asOneRow(b, loc, conv.input);
+  Value output = asOneRow(b, loc, conv.output);
+  if (!input || !output)
+    return;
+  conv.input = input;
+  conv.output = output;
+  conv.outW *= conv.outH;
+  conv.outH = 1;
+}
+
+struct GhostLowerConvolutions
+    : ghostc::impl::GhostLowerConvolutionsBase<GhostLowerConvolutions> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    Blocking blocking{vectorWidth, channelBlock, vectorBlock};
+    if (vectorWidth < 1 || channelBlock < 1 || vectorBlock < 1) {
+      getOperation().emitError("ghost-lower-convolutions: block sizes must be "
+                               "positive");
+      return signalPassFailure();
+    }
+    SmallVector<linalg::LinalgOp> convolutions;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (isa<linalg::Conv2DNchwFchwOp, linalg::DepthwiseConv2DNchwChwOp>(
+              op.getOperation()))
+        convolutions.push_back(op);
+    });
+    IRRewriter rewriter(&getContext());
+    for (linalg::LinalgOp op : convolutions) {
+      std::optional<Convolution> conv;
+      if (auto dense = dyn_cast<linalg::Conv2DNchwFchwOp>(op.getOperation()))
+        conv = describe(dense, /*depthwise=*/false);
+      else if (auto dw =
+                   dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation()))
+        conv = describe(dw, /*depthwise=*/true);
+      if (!conv)
+        continue;
+      rewriter.setInsertionPoint(op);
+      flattenPointwise(rewriter, op.getLoc(), *conv);
+      KernelEmitter(rewriter, op.getLoc(), *conv, blocking).emit();
+      rewriter.eraseOp(op);
+    }
+  }
+};
+
+} // namespace
