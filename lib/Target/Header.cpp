@@ -66,7 +66,8 @@ void ghostc::emitHeader(func::FuncOp main, llvm::StringRef prefix,
      << "size_t " << prefix << "_workspace_size(void);\n\n"
      << "/* inputs[i] / outputs[i]: dense row-major float32 buffers, in the "
         "order and of\n   the shapes above. Returns 0 on success, non-zero on "
-        "a bad argument (a NULL\n   pointer). Reentrant: concurrent calls with "
+        "a bad argument (a NULL\n   pointer). No output may overlap an input, "
+        "another output or the\n   workspace. Reentrant: concurrent calls with "
         "distinct workspaces and outputs\n   are safe. */\n"
      << "int " << prefix
      << "_run(const void *const *inputs, void *const *outputs, void "

@@ -9,7 +9,7 @@
 // into the result, and nothing is concatenated or sliced.
 
 // CHECK-LABEL: func.func @main
-// CHECK-SAME: (%[[X:.*]]: memref<1x16x8x8xf32>, %[[OUT:.*]]: memref<1x15x8x8xf32>, %[[WS:.*]]: memref<3200xi8>)
+// CHECK-SAME: (%[[X:.*]]: memref<1x16x8x8xf32> {llvm.noalias}, %[[OUT:.*]]: memref<1x15x8x8xf32> {llvm.noalias}, %[[WS:.*]]: memref<3200xi8> {llvm.noalias})
 // CHECK: %[[PRIMARY:.*]] = memref.subview %[[OUT]][0, 0, 0, 0] [1, 8, 8, 8] [1, 1, 1, 1]
 // CHECK: linalg.conv_2d_nchw_fchw {{.*}} ins(%[[X]], %{{.*}} : memref<1x16x8x8xf32>, memref<8x16x1x1xf32>) outs(%[[PRIMARY]] :
 // CHECK: %[[PADDED:.*]] = memref.view %[[WS]][%{{.*}}][] : memref<3200xi8> to memref<1x8x10x10xf32>

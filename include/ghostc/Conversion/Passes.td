@@ -36,8 +36,10 @@ def GhostPlanMemory : Pass<"ghost-plan-memory", "mlir::ModuleOp"> {
     `memref.view` into a new trailing `memref<Sxi8>` workspace argument, at
     an offset chosen by first-fit over the buffers' live ranges (aliases
     through view-like ops extend a range). Offsets are 64-byte aligned. The
-    function gets a `ghost.workspace_size` attribute. `memref.copy` becomes
-    `linalg.copy`, so the generated code calls no runtime library.
+    function gets a `ghost.workspace_size` attribute, and every argument
+    `llvm.noalias`: the ABI forbids overlapping inputs, outputs and
+    workspace. `memref.copy` becomes `linalg.copy`, so the generated code
+    calls no runtime library.
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect",
                            "mlir::memref::MemRefDialect",

@@ -18,6 +18,8 @@
 
 #include "ghostc/Conversion/Passes.h"
 
+#include "mlir/Interfaces/FunctionInterfaces.h"
+
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 
@@ -54,8 +56,14 @@ struct GhostEmitCInterfacePass
     }
     model.setSymName("__" + prefix + "_main");
     model.setLinkage(LLVM::Linkage::Internal);
-    // ghostc's own attributes have no meaning in LLVM IR.
-    model.removeArgAttrsAttr();
+    // ghostc's own attributes have no meaning in LLVM IR; LLVM's stay.
+    for (unsigned i = 0, e = model.getNumArguments(); i < e; ++i) {
+      SmallVector<NamedAttribute> kept;
+      for (NamedAttribute attr : mlir::function_interface_impl::getArgAttrs(model, i))
+        if (!attr.getName().strref().starts_with("ghost."))
+          kept.push_back(attr);
+      model.setArgAttrs(i, kept);
+    }
     for (StringRef name :
          {"ghost.num_inputs", "ghost.num_outputs", "ghost.workspace_size"})
       model->removeAttr(name);

@@ -190,6 +190,12 @@ struct GhostPlanMemoryPass
     func.setFunctionType(
         builder.getFunctionType(body.getArgumentTypes(), {}));
     func.setAllArgAttrs(argAttrs);
+    // The ABI requires inputs, outputs and workspace not to overlap; saying
+    // so lets LLVM keep accumulators in registers and vectorise loops
+    // without runtime overlap checks.
+    for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+      func.setArgAttr(i, LLVM::LLVMDialect::getNoAliasAttrName(),
+                      builder.getUnitAttr());
     func->setAttr("ghost.workspace_size", builder.getI64IntegerAttr(total));
     for (Buffer &buffer : buffers) {
       builder.setInsertionPoint(buffer.alloc);

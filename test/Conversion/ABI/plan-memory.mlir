@@ -15,7 +15,7 @@
 // output argument itself: no view and no copy.
 
 // CHECK-LABEL: func.func @main
-// CHECK-SAME: (%[[X:.*]]: memref<4xf32> {ghost.onnx_name = "x"}, %[[Y:.*]]: memref<4xf32> {ghost.onnx_name = "y"}, %[[WS:.*]]: memref<384xi8>) attributes {ghost.num_inputs = 1 : i64, ghost.num_outputs = 1 : i64, ghost.workspace_size = 384 : i64}
+// CHECK-SAME: (%[[X:.*]]: memref<4xf32> {ghost.onnx_name = "x", llvm.noalias}, %[[Y:.*]]: memref<4xf32> {ghost.onnx_name = "y", llvm.noalias}, %[[WS:.*]]: memref<384xi8> {llvm.noalias}) attributes {ghost.num_inputs = 1 : i64, ghost.num_outputs = 1 : i64, ghost.workspace_size = 384 : i64}
 // CHECK-NOT: memref.alloc
 // CHECK: %[[ONE:.*]] = arith.constant 1.000000e+00 : f32
 // CHECK-NEXT: %[[OFF_A:.*]] = arith.constant 0 : index
@@ -54,7 +54,7 @@ func.func @main(%x: memref<4xf32> {ghost.onnx_name = "x"}) -> (memref<4xf32> {gh
 // born, but its subview is read after that, so %b may not reuse %a's bytes.
 
 // CHECK-LABEL: func.func @view_extends_live_range
-// CHECK-SAME: (%{{.*}}: memref<8xf32>, %[[OUT:.*]]: memref<f32>, %[[WS:.*]]: memref<512xi8>)
+// CHECK-SAME: (%{{.*}}: memref<8xf32> {llvm.noalias}, %[[OUT:.*]]: memref<f32> {llvm.noalias}, %[[WS:.*]]: memref<512xi8> {llvm.noalias})
 // CHECK-SAME: ghost.workspace_size = 512 : i64
 // CHECK-NEXT: %[[OFF_A:.*]] = arith.constant 0 : index
 // CHECK-NEXT: %[[A:.*]] = memref.view %[[WS]][%[[OFF_A]]][] : memref<512xi8> to memref<2x32xf32>
@@ -87,7 +87,7 @@ func.func @view_extends_live_range(%x: memref<8xf32>) -> memref<f32> {
 // argument takes its result's attributes; the workspace has none.
 
 // CHECK-LABEL: func.func @copies
-// CHECK-SAME: (%[[X:.*]]: memref<4xf32> {ghost.onnx_name = "x"}, %[[O0:.*]]: memref<4xf32> {ghost.onnx_name = "same"}, %[[O1:.*]]: memref<4xf32> {ghost.onnx_name = "twice_a"}, %[[O2:.*]]: memref<4xf32> {ghost.onnx_name = "twice_b"}, %[[WS:.*]]: memref<64xi8>) attributes {ghost.num_inputs = 1 : i64, ghost.num_outputs = 3 : i64, ghost.workspace_size = 64 : i64}
+// CHECK-SAME: (%[[X:.*]]: memref<4xf32> {ghost.onnx_name = "x", llvm.noalias}, %[[O0:.*]]: memref<4xf32> {ghost.onnx_name = "same", llvm.noalias}, %[[O1:.*]]: memref<4xf32> {ghost.onnx_name = "twice_a", llvm.noalias}, %[[O2:.*]]: memref<4xf32> {ghost.onnx_name = "twice_b", llvm.noalias}, %[[WS:.*]]: memref<64xi8> {llvm.noalias}) attributes {ghost.num_inputs = 1 : i64, ghost.num_outputs = 3 : i64, ghost.workspace_size = 64 : i64}
 // CHECK: %[[A:.*]] = memref.view %[[WS]][%{{.*}}][] : memref<64xi8> to memref<4xf32>
 // CHECK-NEXT: linalg.copy ins(%[[X]] : memref<4xf32>) outs(%[[A]] : memref<4xf32>)
 // CHECK-NEXT: linalg.copy ins(%[[X]] : memref<4xf32>) outs(%[[O0]] : memref<4xf32>)
@@ -106,7 +106,7 @@ func.func @copies(%x: memref<4xf32> {ghost.onnx_name = "x"}) -> (memref<4xf32> {
 // No buffer at all: an empty workspace. Two inputs, one output.
 
 // CHECK-LABEL: func.func @no_buffers
-// CHECK-SAME: (%[[X:.*]]: memref<4xf32>, %{{.*}}: memref<2xf32>, %[[OUT:.*]]: memref<4xf32>, %{{.*}}: memref<0xi8>) attributes {ghost.num_inputs = 2 : i64, ghost.num_outputs = 1 : i64, ghost.workspace_size = 0 : i64}
+// CHECK-SAME: (%[[X:.*]]: memref<4xf32> {llvm.noalias}, %{{.*}}: memref<2xf32> {llvm.noalias}, %[[OUT:.*]]: memref<4xf32> {llvm.noalias}, %{{.*}}: memref<0xi8> {llvm.noalias}) attributes {ghost.num_inputs = 2 : i64, ghost.num_outputs = 1 : i64, ghost.workspace_size = 0 : i64}
 // CHECK-NEXT: linalg.copy ins(%[[X]] : memref<4xf32>) outs(%[[OUT]] : memref<4xf32>)
 // CHECK-NEXT: return{{$}}
 func.func @no_buffers(%x: memref<4xf32>, %unused: memref<2xf32>) -> memref<4xf32> {
@@ -120,7 +120,7 @@ func.func @no_buffers(%x: memref<4xf32>, %unused: memref<2xf32>) -> memref<4xf32
 
 // CHECK-LABEL: func.func private @external(memref<4xf32>) -> memref<4xf32>{{$}}
 // CHECK-LABEL: func.func @with_dealloc
-// CHECK-SAME: (%[[X:.*]]: memref<4xf32>, %[[OUT:.*]]: memref<4xf32>, %[[WS:.*]]: memref<64xi8>)
+// CHECK-SAME: (%[[X:.*]]: memref<4xf32> {llvm.noalias}, %[[OUT:.*]]: memref<4xf32> {llvm.noalias}, %[[WS:.*]]: memref<64xi8> {llvm.noalias})
 // CHECK: %[[A:.*]] = memref.view %[[WS]]
 // CHECK-NEXT: linalg.copy ins(%[[X]] : memref<4xf32>) outs(%[[A]] : memref<4xf32>)
 // CHECK-NOT: memref.dealloc
