@@ -4,7 +4,7 @@
 # between the two engines so that machine noise hits both; the report gives
 # each engine's median over all timed runs and the ratio.
 #
-#   bench/run.sh [ROUNDS] [RUNS_PER_ROUND] [-- extra ghostc options]
+#   bench/run.sh [ROUNDS] [RUNS_PER_ROUND] [-- ghostc options (default: --mcpu=native)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -21,6 +21,9 @@ if [ ! -f "$work/ghostnet.onnx" ]; then
   (cd python && /usr/bin/python3 -m ghostc.export --arch ghostnet --width 1.0 \
      --opset 13 -o "../$work/ghostnet.onnx")
 fi
+# ONNX Runtime picks kernels for the host at run time; ghostc compiles for
+# it unless told otherwise.
+[ $# -eq 0 ] && set -- --mcpu=native
 echo "bench: compiling with ghostc $*"
 build/bin/ghostc "$work/ghostnet.onnx" --name=model -o "$work/model.o" "$@"
 cc -O2 -I"$work" bench/bench_ghostc.c "$work/model.o" -lm -o "$work/bench_ghostc"

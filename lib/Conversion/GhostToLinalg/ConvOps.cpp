@@ -105,21 +105,15 @@ struct SELowering : OpRewritePattern<SEOp> {
 
     // Squeeze: the mean of every channel.
     Value means = mean(rewriter, loc, op.getInput(), {2, 3});
-    // A dense layer on the means (loops n, out, in): acc += w[out, in] * v.
+    // A dense layer on the means: acc[n, out] += v[n, in] * w[out, in].
     auto dense = [&](Value input, Value weight, Value bias, int64_t outSize,
                      Activation act) {
       Value init = generic(rewriter, loc, bias,
                            AffineMap::get(2, 0, {d1}, context),
                            emptyTensor(rewriter, loc, {n, outSize}), 2,
                            [](OpBuilder &, Location, ValueRange a) { return a[0]; });
-      Value acc = generic(
-          rewriter, loc, {input, weight},
-          {AffineMap::get(3, 0, {d0, d2}, context),
-           AffineMap::get(3, 0, {d1, d2}, context)},
-          init, 3, [&](OpBuilder &b, Location l, ValueRange a) {
-            Value product = arith::MulFOp::create(b, l, a[0], a[1]);
-            return arith::AddFOp::create(b, l, a[2], product);
-          });
+      Value acc = denseLayer(rewriter, loc, input, /*lhsTransposed=*/false,
+                             weight, /*rhsTransposed=*/true, init, 1.0f);
       return activateTensor(rewriter, loc, act, acc);
     };
     Value hidden = dense(means, op.getW1(), op.getB1(), reduced,

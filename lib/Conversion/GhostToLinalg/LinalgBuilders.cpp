@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace ghostc;
@@ -264,6 +265,62 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
             nb, nl, ValueRange{arith::AddFOp::create(nb, nl, args[2], product)});
       });
   return op.getResult(0);
+}
+
+/// `weight` [n, k] as a constant [k, n], or null when it is not an f32
+/// constant.
+static Value transposedConstant(OpBuilder &b, Location loc, Value weight) {
+  DenseElementsAttr attr;
+  if (!matchPattern(weight, m_Constant(&attr)) ||
+      !attr.getElementType().isF32())
+    return {};
+  auto type = cast<RankedTensorType>(weight.getType());
+  int64_t n = type.getDimSize(0), k = type.getDimSize(1);
+  auto values = llvm::to_vector(attr.getValues<float>());
+  SmallVector<float> transposed(values.size());
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < k; ++j)
+      transposed[j * n + i] = values[i * k + j];
+  auto transposedType = RankedTensorType::get({k, n}, b.getF32Type());
+  return arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(transposedType, ArrayRef(transposed)));
+}
+
+Value linalg_builders::denseLayer(OpBuilder &b, Location loc, Value lhs,
+                                  bool lhsTransposed, Value rhs,
+                                  bool rhsTransposed, Value init, float scale) {
+  MLIRContext *context = b.getContext();
+  if (rhsTransposed)
+    if (Value packed = transposedConstant(b, loc, rhs)) {
+      rhs = packed;
+      rhsTransposed = false;
+    }
+  // Loops m, k, n, or m, n, k for a run-time transposed rhs.
+  AffineExpr m = b.getAffineDimExpr(0);
+  AffineExpr k = b.getAffineDimExpr(rhsTransposed ? 2 : 1);
+  AffineExpr n = b.getAffineDimExpr(rhsTransposed ? 1 : 2);
+  auto map = [&](AffineExpr row, AffineExpr column) {
+    return AffineMap::get(3, 0, {row, column}, context);
+  };
+  SmallVector<AffineMap> maps = {lhsTransposed ? map(k, m) : map(m, k),
+                                 rhsTransposed ? map(n, k) : map(k, n),
+                                 map(m, n)};
+  using utils::IteratorType;
+  SmallVector<IteratorType> iterators(3, IteratorType::parallel);
+  iterators[rhsTransposed ? 2 : 1] = IteratorType::reduction;
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{lhs, rhs},
+             ValueRange{init}, maps, iterators,
+             [scale](OpBuilder &nb, Location nl, ValueRange args) {
+               Value product = arith::MulFOp::create(nb, nl, args[0], args[1]);
+               if (scale != 1.0f)
+                 product =
+                     arith::MulFOp::create(nb, nl, product, f32(nb, nl, scale));
+               linalg::YieldOp::create(
+                   nb, nl,
+                   ValueRange{arith::AddFOp::create(nb, nl, args[2], product)});
+             })
+      .getResult(0);
 }
 
 /// Loop order for reducing `axes` of a rank-`rank` tensor: the kept axes

@@ -48,6 +48,17 @@ mlir::Value generic(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value elementwise(mlir::OpBuilder &b, mlir::Location loc,
                         mlir::Value input, BodyBuilder body);
 
+/// init[m, n] + scale * sum_k lhs[m, k] * rhs[k, n]; `lhsTransposed` reads
+/// lhs as [k, m], `rhsTransposed` rhs as [n, k] (a Linear layer's weight).
+/// The loops run m, k, n, so that the innermost loop walks rows of rhs and
+/// of the output with one lhs element held fixed, which vectorises without
+/// reassociating the sum; a transposed constant rhs is transposed back at
+/// compile time for that. Only a transposed rhs computed at run time gets
+/// loops m, n, k.
+mlir::Value denseLayer(mlir::OpBuilder &b, mlir::Location loc, mlir::Value lhs,
+                       bool lhsTransposed, mlir::Value rhs, bool rhsTransposed,
+                       mlir::Value init, float scale);
+
 /// The map that reads an operand of `operandShape` broadcast (NumPy rules)
 /// into an iteration space of `resultShape`.
 mlir::AffineMap broadcastMap(mlir::MLIRContext *context,

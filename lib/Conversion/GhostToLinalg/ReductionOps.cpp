@@ -73,7 +73,7 @@ struct SoftmaxLowering : OpRewritePattern<SoftmaxOp> {
   }
 };
 
-/// act(alpha * A' B' + beta * C), loops m, n, k.
+/// act(alpha * A' B' + beta * C), through denseLayer.
 struct GemmLowering : OpRewritePattern<GemmOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -96,21 +96,8 @@ struct GemmLowering : OpRewritePattern<GemmOp> {
     } else {
       init = filledTensor(rewriter, loc, type.getShape(), 0.0f);
     }
-    AffineExpr m, n, k;
-    bindDims(context, m, n, k);
-    AffineMap aMap = AffineMap::get(3, 0, op.getTransA() ? ArrayRef{k, m}
-                                                         : ArrayRef{m, k},
-                                    context);
-    AffineMap bMap = AffineMap::get(3, 0, op.getTransB() ? ArrayRef{n, k}
-                                                         : ArrayRef{k, n},
-                                    context);
-    Value product = generic(
-        rewriter, loc, {op.getA(), op.getB()}, {aMap, bMap}, init, 3,
-        [&](OpBuilder &b, Location l, ValueRange a) {
-          Value ab = arith::MulFOp::create(b, l, a[0], a[1]);
-          Value scaled = arith::MulFOp::create(b, l, ab, f32(b, l, alpha));
-          return arith::AddFOp::create(b, l, a[2], scaled);
-        });
+    Value product = denseLayer(rewriter, loc, op.getA(), op.getTransA(),
+                               op.getB(), op.getTransB(), init, alpha);
     rewriter.replaceOp(
         op, activateTensor(rewriter, loc, op.getActivation(), product));
     return success();

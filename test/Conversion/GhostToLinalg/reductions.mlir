@@ -99,8 +99,9 @@ func.func @softmax(%x: tensor<2x5x3xf32>) -> tensor<2x5x3xf32> {
 // -----
 
 // act(alpha * A^T B^T + beta * C): C (one value per column) times beta
-// initialises the accumulator, the transposed operands read at (k, m) and
-// (n, k), alpha scales each product, relu runs in place.
+// initialises the accumulator; B is computed at run time, so the loops are
+// m, n, k and the transposed operands read at (k, m) and (n, k); alpha
+// scales each product, relu runs in place.
 
 // CHECK-DAG: #[[C_MAP:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[ID2:.*]] = affine_map<(d0, d1) -> (d0, d1)>
@@ -132,12 +133,37 @@ func.func @gemm_transposed(%a: tensor<4x3xf32>, %b: tensor<5x4xf32>, %c: tensor<
 
 // -----
 
-// No transposition: A at (m, k), B at (k, n). Without C the accumulator is
-// zero; a C of one value per row broadcasts through (d0, 0).
+// A Linear layer: a constant B read transposed is transposed at compile time
+// ([[1, 2, 3], [4, 5, 6]] becomes [[1, 4], [2, 5], [3, 6]]), and the loops
+// are m, k, n as without transposition. alpha = 1 multiplies nothing.
 
-// CHECK-DAG: #[[AM:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
-// CHECK-DAG: #[[BM:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
-// CHECK-DAG: #[[MN:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[AM:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[BM:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[MN:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+
+// CHECK-LABEL: func.func @gemm_linear
+// CHECK-SAME: (%[[A:.*]]: tensor<1x3xf32>)
+// CHECK: %[[BT:.*]] = arith.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK: linalg.generic {indexing_maps = [#[[AM]], #[[BM]], #[[MN]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[A]], %[[BT]] : tensor<1x3xf32>, tensor<3x2xf32>)
+// CHECK-NEXT: ^bb0(%[[AV:.*]]: f32, %[[BV:.*]]: f32, %[[ACC:.*]]: f32):
+// CHECK-NEXT: %[[AB:.*]] = arith.mulf %[[AV]], %[[BV]] : f32
+// CHECK-NEXT: %[[NEXT:.*]] = arith.addf %[[ACC]], %[[AB]] : f32
+// CHECK-NEXT: linalg.yield %[[NEXT]] : f32
+func.func @gemm_linear(%a: tensor<1x3xf32>) -> tensor<1x2xf32> {
+  %b = ghost.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %0 = ghost.gemm %a, %b {trans_b = true} act none : (tensor<1x3xf32>, tensor<2x3xf32>) -> tensor<1x2xf32>
+  return %0 : tensor<1x2xf32>
+}
+
+// -----
+
+// No transposition: loops m, k, n, so that the innermost loop walks rows of
+// B and of the output; A at (m, k), B at (k, n). Without C the accumulator
+// is zero; a C of one value per row broadcasts through (d0, 0).
+
+// CHECK-DAG: #[[AM:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-DAG: #[[BM:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[MN:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
 // CHECK-DAG: #[[C_ROW:.*]] = affine_map<(d0, d1) -> (d0, 0)>
 
 // CHECK-LABEL: func.func @gemm_plain
@@ -145,7 +171,7 @@ func.func @gemm_transposed(%a: tensor<4x3xf32>, %b: tensor<5x4xf32>, %c: tensor<
 // CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK-DAG: %[[E:.*]] = tensor.empty() : tensor<3x5xf32>
 // CHECK: %[[ZEROS:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[E]] : tensor<3x5xf32>)
-// CHECK: %[[P0:.*]] = linalg.generic {indexing_maps = [#[[AM]], #[[BM]], #[[MN]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[A]], %[[B]] : tensor<3x4xf32>, tensor<4x5xf32>) outs(%[[ZEROS]] : tensor<3x5xf32>)
+// CHECK: %[[P0:.*]] = linalg.generic {indexing_maps = [#[[AM]], #[[BM]], #[[MN]]], iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[A]], %[[B]] : tensor<3x4xf32>, tensor<4x5xf32>) outs(%[[ZEROS]] : tensor<3x5xf32>)
 // CHECK: %[[CINIT:.*]] = linalg.generic {indexing_maps = [#[[C_ROW]], #{{.*}}], iterator_types = ["parallel", "parallel"]} ins(%[[C]] : tensor<3x1xf32>)
 // CHECK: %[[P1:.*]] = linalg.generic {indexing_maps = [#[[AM]], #[[BM]], #[[MN]]], {{.*}} ins(%[[A]], %[[B]] : tensor<3x4xf32>, tensor<4x5xf32>) outs(%[[CINIT]] : tensor<3x5xf32>)
 // CHECK-NOT: arith.maximumf
