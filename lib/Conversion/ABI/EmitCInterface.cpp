@@ -18,10 +18,9 @@
 
 #include "ghostc/Conversion/Passes.h"
 
-#include "mlir/Interfaces/FunctionInterfaces.h"
-
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 namespace ghostc {
 #define GEN_PASS_DEF_GHOSTEMITCINTERFACE
@@ -59,7 +58,8 @@ struct GhostEmitCInterfacePass
     // ghostc's own attributes have no meaning in LLVM IR; LLVM's stay.
     for (unsigned i = 0, e = model.getNumArguments(); i < e; ++i) {
       SmallVector<NamedAttribute> kept;
-      for (NamedAttribute attr : mlir::function_interface_impl::getArgAttrs(model, i))
+      for (NamedAttribute attr :
+           function_interface_impl::getArgAttrs(model, i))
         if (!attr.getName().strref().starts_with("ghost."))
           kept.push_back(attr);
       model.setArgAttrs(i, kept);

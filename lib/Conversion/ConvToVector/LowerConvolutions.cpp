@@ -179,18 +179,22 @@ private:
             ValueRange{n, channels[i], y, columns[j]},
             zero, ArrayRef<bool>{inBounds[j]}));
 
+    // The input column under vector j at tap kx: inputColumns[kx][j].
+    SmallVector<SmallVector<Value>> inputColumns(conv.kw);
+    for (int64_t kx = 0; kx < conv.kw; ++kx)
+      for (int64_t j = 0; j < vectors; ++j)
+        inputColumns[kx].push_back(
+            apply(d0 * conv.strideX + kx * conv.dilationX, {columns[j]}));
+
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
         Value iy =
             apply(d0 * conv.strideY + ky * conv.dilationY, {y});
         for (int64_t kx = 0; kx < conv.kw; ++kx) {
           SmallVector<Value> rows;
-          for (int64_t j = 0; j < vectors; ++j) {
-            Value ix =
-                apply(d0 * conv.strideX + kx * conv.dilationX, {columns[j]});
-            rows.push_back(loadRow(n, conv.depthwise ? f : c, iy, ix,
-                                   inBounds[j]));
-          }
+          for (int64_t j = 0; j < vectors; ++j)
+            rows.push_back(loadRow(n, conv.depthwise ? f : c, iy,
+                                   inputColumns[kx][j], inBounds[j]));
           for (int64_t i = 0; i < block; ++i) {
             SmallVector<Value> at =
                 conv.depthwise
@@ -253,25 +257,24 @@ static bool isStaticF32Buffer(Value value) {
 /// contiguous, else returns null.
 static Value asOneRow(OpBuilder &b, Location loc, Value buffer) {
   auto type = cast<MemRefType>(buffer.getType());
+  // Collapsing h, w and expanding back to 1, h * w: the same grouping.
   SmallVector<ReassociationIndices> planes = {{0}, {1}, {2, 3}};
   if (!memref::CollapseShapeOp::isGuaranteedCollapsible(type, planes))
     return {};
   Value flat = memref::CollapseShapeOp::create(b, loc, buffer, planes);
   auto flatType = cast<MemRefType>(flat.getType());
-  SmallVector<ReassociationIndices> row = {{0}, {1}, {2, 3}};
   SmallVector<int64_t> shape = {type.getDimSize(0), type.getDimSize(1), 1,
                                 flatType.getDimSize(2)};
   FailureOr<MemRefType> rowType =
-      memref::ExpandShapeOp::computeExpandedType(flatType, shape, row);
+      memref::ExpandShapeOp::computeExpandedType(flatType, shape, planes);
   if (failed(rowType))
     return {};
-  return memref::ExpandShapeOp::create(b, loc, *rowType, flat, row);
+  return memref::ExpandShapeOp::create(b, loc, *rowType, flat, planes);
 }
 
 template <typename ConvOp>
 static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
-  if (!op.hasPureBufferSemantics() || op.getInputs().size() != 2 ||
-      op.getOutputs().size() != 1)
+  if (!op.hasPureBufferSemantics())
     return std::nullopt;
   Convolution conv;
   conv.input = op.getInputs()[0];
@@ -329,25 +332,22 @@ struct GhostLowerConvolutions
                                "positive");
       return signalPassFailure();
     }
-    SmallVector<linalg::LinalgOp> convolutions;
-    getOperation().walk([&](linalg::LinalgOp op) {
-      if (isa<linalg::Conv2DNchwFchwOp, linalg::DepthwiseConv2DNchwChwOp>(
-              op.getOperation()))
-        convolutions.push_back(op);
+    // Described first, rewritten after the walk.
+    SmallVector<std::pair<Operation *, Convolution>> convolutions;
+    getOperation().walk([&](Operation *op) {
+      std::optional<Convolution> conv;
+      if (auto dense = dyn_cast<linalg::Conv2DNchwFchwOp>(op))
+        conv = describe(dense, /*depthwise=*/false);
+      else if (auto dw = dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op))
+        conv = describe(dw, /*depthwise=*/true);
+      if (conv)
+        convolutions.emplace_back(op, *conv);
     });
     IRRewriter rewriter(&getContext());
-    for (linalg::LinalgOp op : convolutions) {
-      std::optional<Convolution> conv;
-      if (auto dense = dyn_cast<linalg::Conv2DNchwFchwOp>(op.getOperation()))
-        conv = describe(dense, /*depthwise=*/false);
-      else if (auto dw =
-                   dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op.getOperation()))
-        conv = describe(dw, /*depthwise=*/true);
-      if (!conv)
-        continue;
+    for (auto &[op, conv] : convolutions) {
       rewriter.setInsertionPoint(op);
-      flattenPointwise(rewriter, op.getLoc(), *conv);
-      KernelEmitter(rewriter, op.getLoc(), *conv, blocking).emit();
+      flattenPointwise(rewriter, op->getLoc(), conv);
+      KernelEmitter(rewriter, op->getLoc(), conv, blocking).emit();
       rewriter.eraseOp(op);
     }
   }
