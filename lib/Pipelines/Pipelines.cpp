@@ -62,6 +62,9 @@ static void addLoopLowering(OpPassManager &pm) {
   // kernels; the other linalg ops become plain affine loops.
   pm.addNestedPass<func::FuncOp>(ghostc::createGhostLowerConvolutions());
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
+  // One function per layer: LLVM optimises many small functions much faster
+  // than one huge one, and profiles name every layer.
+  pm.addPass(ghostc::createGhostOutlineLayers());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
 }
 

@@ -112,8 +112,34 @@ llvm::Expected<ResolvedTarget> resolveTarget(const ghostc::TargetOptions &option
 
 } // namespace
 
-llvm::Error ghostc::checkTarget(const TargetOptions &options) {
-  return resolveTarget(options).takeError();
+llvm::Expected<ghostc::TargetDescription>
+ghostc::describeTarget(const TargetOptions &options) {
+  llvm::Expected<ResolvedTarget> resolved = resolveTarget(options);
+  if (!resolved)
+    return resolved.takeError();
+  std::unique_ptr<llvm::MCSubtargetInfo> info(
+      resolved->target->createMCSubtargetInfo(resolved->triple, resolved->cpu,
+                                              resolved->features));
+  auto has = [&](llvm::StringRef feature) {
+    return info && info->checkFeatures(("+" + feature).str());
+  };
+  TargetDescription description;
+  description.triple = resolved->triple.str();
+  description.cpu = resolved->cpu;
+  if (resolved->triple.isX86()) {
+    // AVX-512 doubles both the width and the number of vector registers.
+    bool avx512 = has("avx512f");
+    description.vectorBits = avx512 ? 512 : has("avx") ? 256 : 128;
+    description.vectorRegisters = avx512 ? 32 : 16;
+    description.fma = has("fma") || avx512;
+  } else if (resolved->triple.isAArch64()) {
+    // NEON (Advanced SIMD) is part of the AArch64 baseline: 32 registers
+    // of 128 bits with FMLA.
+    description.vectorBits = 128;
+    description.vectorRegisters = 32;
+    description.fma = true;
+  }
+  return description;
 }
 
 LogicalResult ghostc::emitMachineCode(ModuleOp module,

@@ -235,12 +235,19 @@ int run(MLIRContext &context) {
   target.triple = targetTriple;
   target.cpu = targetCpu;
   target.optLevel = optLevel;
-  if (emitKind >= EmitKind::LLVM)
-    if (llvm::Error error = ghostc::checkTarget(target)) {
-      WithColor::error(errs(), "ghostc") << llvm::toString(std::move(error))
-                                         << "\n";
+  // The kernels are chosen for the target from the graph passes on, so
+  // every stage after the import needs it.
+  std::optional<ghostc::TargetDescription> description;
+  if (emitKind != EmitKind::Import) {
+    llvm::Expected<ghostc::TargetDescription> described =
+        ghostc::describeTarget(target);
+    if (!described) {
+      WithColor::error(errs(), "ghostc")
+          << llvm::toString(described.takeError()) << "\n";
       return 1;
     }
+    description = *described;
+  }
   std::string prefix = cIdentifier(
       !symbolPrefix.empty() ? StringRef(symbolPrefix)
       : output == "-"       ? StringRef("model")
@@ -261,6 +268,9 @@ int run(MLIRContext &context) {
   // The header describes the model as imported: names, shapes, order.
   auto main = cast<func::FuncOp>(module->lookupSymbol("main"));
   OwningOpRef<func::FuncOp> signature(cast<func::FuncOp>(main->clone()));
+
+  if (description)
+    description->record(*module);
 
   if (emitKind != EmitKind::Import) {
     ghostc::LoweringOptions lowering;

@@ -54,26 +54,77 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     blocks of output channels, output rows and blocks of output columns.
     The innermost body keeps `channel-block` x `vector-block` vectors of
     `vector-width` output columns in registers (depthwise: one channel and
-    `channel-block * vector-block` vectors), reads them from the output
-    (which holds the bias), accumulates the whole reduction into them with
-    `vector.fma` and writes them back once. Input rows are
+    `channel-block * vector-block` vectors), accumulates the whole reduction
+    into them with `vector.fma` and writes them back once. Input rows are
     `vector.transfer_read`s; at stride s, one read of s vectors' worth of
     columns and a `vector.shuffle` keeping every s-th lane. The last block
     of a row uses masked transfers. A 1x1 stride-1 convolution views its
     H*W planes as single rows. Other linalg ops are left alone.
+
+    Fused epilogues: when the op that fills the output before the
+    convolution is a `linalg.fill` or a generic broadcasting a rank-1 bias
+    along the channels (only fills and copies of other buffers between), the
+    accumulators start from that value and the op goes; otherwise they start
+    from what the output holds. When the next op is an in-place element-wise
+    generic on the output alone whose body is f32 arith/math (an
+    activation), its body is applied to the accumulators before the store
+    and the op goes.
+
+    Blocking: options left at 0 come from the module's `ghost.target`
+    (vector width from `vector_bits`; 6 x 4 blocks with 32 vector registers,
+    6 x 2 with fewer), else 8 lanes in 4 x 2 blocks.
   }];
   let options = [
-    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"8",
-           "f32 lanes per vector">,
-    Option<"channelBlock", "channel-block", "int64_t", /*default=*/"4",
-           "Output channels per register block">,
-    Option<"vectorBlock", "vector-block", "int64_t", /*default=*/"2",
-           "Vectors of output columns per register block">
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"0",
+           "f32 lanes per vector (0: from the module's ghost.target, else 8)">,
+    Option<"channelBlock", "channel-block", "int64_t", /*default=*/"0",
+           "Output channels per register block (0: from ghost.target's "
+           "register count)">,
+    Option<"vectorBlock", "vector-block", "int64_t", /*default=*/"0",
+           "Vectors of output columns per register block (0: from "
+           "ghost.target's register count)">
   ];
   let dependentDialects = ["mlir::affine::AffineDialect",
                            "mlir::vector::VectorDialect",
                            "mlir::memref::MemRefDialect",
                            "mlir::arith::ArithDialect"];
+}
+
+def GhostOutlineLayers : Pass<"ghost-outline-layers", "mlir::ModuleOp"> {
+  let summary = "Move each layer's loop nests into a function of its own";
+  let description = [{
+    Runs after ghost-plan-memory, on the model function (the one with a
+    `ghost.workspace_size`). Consecutive top-level operations with side
+    effects or regions (loop nests, copies) whose locations name the same
+    ONNX node form one layer. Each layer becomes a private function
+    `@layer.<node>` (the node's name with characters other than letters,
+    digits, `_` and `.` as `_`; a suffix `.1`, `.2`... when a node gives
+    several) whose arguments are the buffers it uses: model arguments, and
+    workspace views at constant offsets, which the model function builds and
+    passes. Other views and constants are cloned into the layer. An argument
+    that shares no byte with the layer's other arguments is `llvm.noalias`,
+    so that LLVM keeps sums in registers and vectorises without overlap
+    checks. Layer functions are `noinline` with internal linkage: LLVM
+    optimises them one at a time and profiles name every layer. A model
+    function where one layer's results feed another is left whole.
+
+    ```mlir
+    func.func private @layer.Conv_12(%in: memref<1x3x224x224xf32> {llvm.noalias},
+        %out: memref<1x16x112x112xf32> {llvm.noalias})
+        attributes {llvm.linkage = #llvm.linkage<internal>,
+                    passthrough = ["noinline"]} {
+      affine.for ... { ... }
+      return
+    }
+    func.func @main(...) {
+      %view = memref.view %ws[%c0][] : memref<6007552xi8> to memref<1x16x112x112xf32>
+      call @layer.Conv_12(%arg0, %view) : (...) -> ()
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect",
+                           "mlir::LLVM::LLVMDialect"];
 }
 
 def GhostEmitCInterface : Pass<"ghost-emit-c-interface", "mlir::ModuleOp"> {

@@ -15,6 +15,8 @@
 #ifndef GHOSTC_TARGET_EMIT_H
 #define GHOSTC_TARGET_EMIT_H
 
+#include "ghostc/Target/TargetDescription.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/Support/Error.h"
@@ -38,9 +40,12 @@ struct TargetOptions {
 /// The kinds of output after the LLVM dialect.
 enum class MachineOutput { LLVMIR, Assembly, Object };
 
-/// Checks that `options` name a target and CPU this LLVM supports, so that a
-/// bad --mtriple or --mcpu fails before any compilation work.
-llvm::Error checkTarget(const TargetOptions &options);
+/// What the kernels need to know of the target `options` name (vector width,
+/// register count, FMA), from LLVM's own description of the CPU and its
+/// features. An error when `options` name no target or CPU this LLVM
+/// supports, so that a bad --mtriple or --mcpu fails before any compilation
+/// work.
+llvm::Expected<TargetDescription> describeTarget(const TargetOptions &options);
 
 /// Translates `module` (LLVM dialect) to LLVM IR, optimises it at the
 /// requested level and writes `kind` to `os`. Errors are reported as

@@ -28,7 +28,10 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "ghostc/Target/TargetDescription.h"
 
 namespace ghostc {
 #define GEN_PASS_DEF_GHOSTLOWERCONVOLUTIONS
@@ -54,6 +57,13 @@ struct Convolution {
   int64_t batch, inChannels, outChannels, kh, kw;
   int64_t outH, outW;
   int64_t strideY, strideX, dilationY, dilationX;
+  /// Where the sums start, when the op that filled the output is fused:
+  /// one value per output channel (`bias`, rank 1) or one for all
+  /// (`initialValue`). With neither, the output holds the start.
+  Value bias, initialValue;
+  /// The element-wise op applied in place to the output right after the
+  /// convolution (an activation), fused into the store; or null.
+  linalg::GenericOp epilogue;
 };
 
 class KernelEmitter {
@@ -170,14 +180,25 @@ private:
       inBounds.push_back((j + 1) * width <= validColumns);
     }
 
-    // The output holds the bias (or a partial sum): start from it.
+    // Start from the fused bias or fill value, else from what the output
+    // holds (a bias or a partial sum).
     SmallVector<Value> acc;
-    for (int64_t i = 0; i < block; ++i)
+    for (int64_t i = 0; i < block; ++i) {
+      Value start;
+      if (conv.bias)
+        start = vector::BroadcastOp::create(
+            b, loc, vectorType,
+            memref::LoadOp::create(b, loc, conv.bias, channels[i]));
+      else if (conv.initialValue)
+        start = vector::BroadcastOp::create(b, loc, vectorType,
+                                            conv.initialValue);
       for (int64_t j = 0; j < vectors; ++j)
-        acc.push_back(vector::TransferReadOp::create(
-            b, loc, vectorType, conv.output,
-            ValueRange{n, channels[i], y, columns[j]},
-            zero, ArrayRef<bool>{inBounds[j]}));
+        acc.push_back(start ? start
+                            : vector::TransferReadOp::create(
+                                  b, loc, vectorType, conv.output,
+                                  ValueRange{n, channels[i], y, columns[j]},
+                                  zero, ArrayRef<bool>{inBounds[j]}));
+    }
 
     // The input column under vector j at tap kx: inputColumns[kx][j].
     SmallVector<SmallVector<Value>> inputColumns(conv.kw);
@@ -228,12 +249,44 @@ private:
       acc = llvm::to_vector_of<Value>(reduction.getResults());
     }
 
+    if (conv.epilogue)
+      for (Value &sum : acc)
+        sum = applyEpilogue(sum);
     for (int64_t i = 0; i < block; ++i)
       for (int64_t j = 0; j < vectors; ++j)
         vector::TransferWriteOp::create(
             b, loc, acc[i * vectors + j], conv.output,
             ValueRange{n, channels[i], y, columns[j]},
             ArrayRef<bool>{inBounds[j]});
+  }
+
+  /// The fused epilogue's scalar body applied to every lane of `sum`.
+  Value applyEpilogue(Value sum) {
+    Block &body = conv.epilogue->getRegion(0).front();
+    IRMapping lanes;
+    lanes.map(body.getArgument(0), sum);
+    auto lanesOf = [&](Value scalar) {
+      if (Value mapped = lanes.lookupOrNull(scalar))
+        return mapped;
+      // Captured from above: the same value in every lane.
+      return Value(vector::BroadcastOp::create(b, loc, vectorType, scalar));
+    };
+    for (Operation &op : body.without_terminator()) {
+      if (auto constant = dyn_cast<arith::ConstantOp>(op)) {
+        auto value = cast<FloatAttr>(constant.getValue());
+        lanes.map(constant.getResult(),
+                  arith::ConstantOp::create(
+                      b, loc, SplatElementsAttr::get(vectorType, value)));
+        continue;
+      }
+      OperationState state(loc, op.getName());
+      for (Value operand : op.getOperands())
+        state.addOperands(lanesOf(operand));
+      state.addTypes(vectorType);
+      state.addAttributes(op.getAttrs());
+      lanes.map(op.getResult(0), b.create(state)->getResult(0));
+    }
+    return lanesOf(body.getTerminator()->getOperand(0));
   }
 
   OpBuilder &b;
@@ -321,17 +374,122 @@ static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
   conv.outH = 1;
 }
 
+/// Whether `op` only computes an address or a value, touching no memory.
+static bool touchesNoMemory(Operation *op) {
+  return op->getNumRegions() == 0 && isMemoryEffectFree(op);
+}
+
+/// Whether `generic` is all-parallel with identity maps on its operands.
+static bool isElementwise(linalg::GenericOp generic) {
+  return generic.getNumParallelLoops() == generic.getNumLoops() &&
+         llvm::all_of(generic.getIndexingMapsArray(),
+                      [](AffineMap map) { return map.isIdentity(); });
+}
+
+/// Fuses the op that fills the convolution's output before it: a
+/// linalg.fill, or a generic broadcasting a bias along the channels. Only
+/// the copies and fills of other buffers (padded inputs) may lie between;
+/// the memory plan keeps those apart from the output, which is live across
+/// them. Returns the op to erase, or null.
+static Operation *fuseInitialValue(Operation *convOp, Convolution &conv) {
+  for (Operation *prev = convOp->getPrevNode(); prev;
+       prev = prev->getPrevNode()) {
+    if (touchesNoMemory(prev))
+      continue;
+    bool writesOutput = false;
+    if (auto dps = dyn_cast<DestinationStyleOpInterface>(prev))
+      writesOutput = dps.getNumDpsInits() == 1 &&
+                     dps.getDpsInitOperand(0)->get() == conv.output;
+    if (!writesOutput) {
+      if (isa<linalg::FillOp, linalg::CopyOp>(prev) &&
+          !llvm::is_contained(prev->getOperands(), conv.output))
+        continue;
+      return nullptr;
+    }
+    if (auto fill = dyn_cast<linalg::FillOp>(prev)) {
+      conv.initialValue = fill.getInputs()[0];
+      return fill;
+    }
+    auto generic = dyn_cast<linalg::GenericOp>(prev);
+    if (!generic || generic.getNumDpsInputs() != 1 ||
+        generic.getNumParallelLoops() != 4 || generic.getNumLoops() != 4)
+      return nullptr;
+    Value bias = generic.getDpsInputOperand(0)->get();
+    auto biasType = dyn_cast<MemRefType>(bias.getType());
+    SmallVector<AffineMap> maps = generic.getIndexingMapsArray();
+    Block &body = generic.getRegion().front();
+    AffineMap channel =
+        AffineMap::get(4, 0, getAffineDimExpr(1, prev->getContext()));
+    if (!biasType || biasType.getRank() != 1 ||
+        !biasType.getElementType().isF32() || maps[0] != channel ||
+        !maps[1].isIdentity() ||
+        body.getTerminator()->getOperand(0) != body.getArgument(0))
+      return nullptr;
+    conv.bias = bias;
+    return generic;
+  }
+  return nullptr;
+}
+
+/// Fuses the element-wise op applied in place to the output right after the
+/// convolution (an activation) when its body is arith and math on f32
+/// only. Returns the op to erase, or null.
+static Operation *fuseEpilogue(Operation *convOp, Convolution &conv) {
+  Operation *next = convOp->getNextNode();
+  while (next && touchesNoMemory(next))
+    next = next->getNextNode();
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
+  if (!generic || generic.getNumDpsInputs() != 0 ||
+      generic.getDpsInitOperand(0)->get() != conv.output ||
+      !isElementwise(generic))
+    return nullptr;
+  Block &body = generic.getRegion().front();
+  for (Operation &op : body.without_terminator()) {
+    StringRef dialect = op.getDialect()->getNamespace();
+    bool scalarF32 = op.getNumResults() == 1 &&
+                     op.getResult(0).getType().isF32() &&
+                     op.getNumRegions() == 0;
+    auto constant = dyn_cast<arith::ConstantOp>(op);
+    if (!scalarF32 || (dialect != "arith" && dialect != "math") ||
+        (constant && !isa<FloatAttr>(constant.getValue())))
+      return nullptr;
+    for (Value operand : op.getOperands())
+      if (!operand.getType().isF32())
+        return nullptr;
+  }
+  conv.epilogue = generic;
+  return generic;
+}
+
+/// Register blocking for `target`: as many accumulators as leave room for
+/// the input vectors and a broadcast weight.
+static Blocking chooseBlocking(std::optional<ghostc::TargetDescription> target) {
+  if (!target)
+    return {8, 4, 2};
+  // 32 registers: 6 x 4 accumulators, 4 inputs, 1 weight. 16 registers:
+  // 6 x 2, 2 and 1.
+  int64_t vectors = target->vectorRegisters >= 32 ? 4 : 2;
+  return {target->f32Lanes(), 6, vectors};
+}
+
 struct GhostLowerConvolutions
     : ghostc::impl::GhostLowerConvolutionsBase<GhostLowerConvolutions> {
   using Base::Base;
 
   void runOnOperation() override {
-    Blocking blocking{vectorWidth, channelBlock, vectorBlock};
-    if (vectorWidth < 1 || channelBlock < 1 || vectorBlock < 1) {
+    if (vectorWidth < 0 || channelBlock < 0 || vectorBlock < 0) {
       getOperation().emitError("ghost-lower-convolutions: block sizes must be "
                                "positive");
       return signalPassFailure();
     }
+    Blocking blocking =
+        chooseBlocking(ghostc::TargetDescription::lookup(getOperation()));
+    if (vectorWidth)
+      blocking.vectorWidth = vectorWidth;
+    if (channelBlock)
+      blocking.channelBlock = channelBlock;
+    if (vectorBlock)
+      blocking.vectorBlock = vectorBlock;
     // Described first, rewritten after the walk.
     SmallVector<std::pair<Operation *, Convolution>> convolutions;
     getOperation().walk([&](Operation *op) {
@@ -345,10 +503,16 @@ struct GhostLowerConvolutions
     });
     IRRewriter rewriter(&getContext());
     for (auto &[op, conv] : convolutions) {
+      Operation *initOp = fuseInitialValue(op, conv);
+      Operation *epilogueOp = fuseEpilogue(op, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
       KernelEmitter(rewriter, op->getLoc(), conv, blocking).emit();
       rewriter.eraseOp(op);
+      if (initOp)
+        rewriter.eraseOp(initOp);
+      if (epilogueOp)
+        rewriter.eraseOp(epilogueOp);
     }
   }
 };

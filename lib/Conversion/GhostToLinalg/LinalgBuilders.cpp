@@ -357,9 +357,13 @@ Value linalg_builders::mean(OpBuilder &b, Location loc, Value input,
   int64_t count = 1;
   for (int64_t axis : axes)
     count *= type.getDimSize(axis);
+  // The sum may be reassociated: that lets LLVM keep several partial sums
+  // in vector lanes instead of one scalar chain bound by the add's latency.
+  // The result differs from a sequential sum by rounding only.
   Value sums = reduce(b, loc, input, axes, 0.0f,
                       [](OpBuilder &nb, Location nl, ValueRange a) {
-                        return arith::AddFOp::create(nb, nl, a[1], a[0]);
+                        return arith::AddFOp::create(
+                            nb, nl, a[1], a[0], arith::FastMathFlags::reassoc);
                       });
   float inverse = 1.0f / float(std::max<int64_t>(count, 1));
   auto sumsType = cast<RankedTensorType>(sums.getType());

@@ -120,3 +120,128 @@ func.func @untouched(%in: memref<1x3x?x?xf32>, %w: memref<5x3x3x3xf32>,
     outs(%ho : memref<1x5x8x8xf16>)
   return %r : tensor<1x5x8x8xf32>
 }
+
+// -----
+
+// The bias broadcast before the convolution and the activation after it
+// are fused: the accumulators start from the broadcast bias of their
+// channel, the activation's body runs on the vectors before the one store,
+// and neither generic is left. The fill and copy of a padded input between
+// the bias and the convolution touch another buffer and do not stop it.
+#channel = affine_map<(d0, d1, d2, d3) -> (d1)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @fused
+// CHECK-SAME: (%[[IN:.*]]: memref<1x2x4x8xf32>, %[[W:.*]]: memref<2x2x1x1xf32>, %[[B:.*]]: memref<2xf32>, %[[OUT:.*]]: memref<1x2x4x8xf32>, %[[PAD:.*]]: memref<1x2x6x10xf32>)
+// CHECK-NOT:  linalg.generic
+// CHECK:      linalg.fill {{.*}} outs(%[[PAD]]
+// CHECK:      linalg.copy
+// CHECK:      affine.for
+// CHECK:        %[[B0:.*]] = memref.load %[[B]][%{{.*}}] : memref<2xf32>
+// CHECK-NEXT:   %[[START:.*]] = vector.broadcast %[[B0]] : f32 to vector<4xf32>
+// CHECK-NOT:    vector.transfer_read %[[OUT]]
+// CHECK:        affine.for %{{.*}} = 0 to 2 iter_args(%{{.*}} = %[[START]]
+// CHECK:        %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<4xf32>
+// CHECK-NEXT:   %[[RELU:.*]] = arith.maximumf %{{.*}}, %[[ZERO]] : vector<4xf32>
+// CHECK:        vector.transfer_write %[[RELU]]
+// CHECK-NOT:  linalg.generic
+func.func @fused(%in: memref<1x2x4x8xf32>, %w: memref<2x2x1x1xf32>,
+                 %bias: memref<2xf32>, %out: memref<1x2x4x8xf32>,
+                 %pad: memref<1x2x6x10xf32>) {
+  linalg.generic {indexing_maps = [#channel, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%bias : memref<2xf32>) outs(%out : memref<1x2x4x8xf32>) {
+  ^bb0(%b: f32, %o: f32):
+    linalg.yield %b : f32
+  }
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%pad : memref<1x2x6x10xf32>)
+  %interior = memref.subview %pad[0, 0, 1, 1] [1, 2, 4, 8] [1, 1, 1, 1]
+      : memref<1x2x6x10xf32> to memref<1x2x4x8xf32, strided<[120, 60, 10, 1], offset: 11>>
+  linalg.copy ins(%in : memref<1x2x4x8xf32>)
+      outs(%interior : memref<1x2x4x8xf32, strided<[120, 60, 10, 1], offset: 11>>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x4x8xf32>, memref<2x2x1x1xf32>)
+    outs(%out : memref<1x2x4x8xf32>)
+  linalg.generic {indexing_maps = [#id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      outs(%out : memref<1x2x4x8xf32>) {
+  ^bb0(%o: f32):
+    %c0 = arith.constant 0.0 : f32
+    %r = arith.maximumf %o, %c0 : f32
+    linalg.yield %r : f32
+  }
+  return
+}
+
+// -----
+
+// A fill of the output is fused as the starting value; an activation whose
+// constant is defined outside its body gets it broadcast.
+// CHECK-LABEL: func.func @filled
+// CHECK-SAME: %[[OUT:[^:]*]]: memref<1x1x2x4xf32>
+// CHECK:      %[[SIX:.*]] = arith.constant 6.000000e+00 : f32
+// CHECK:      %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK-NOT:  linalg.fill
+// CHECK:      vector.broadcast %[[HALF]] : f32 to vector<4xf32>
+// CHECK-NOT:  vector.transfer_read %[[OUT]]
+// CHECK:      %[[CAP:.*]] = vector.broadcast %[[SIX]] : f32 to vector<4xf32>
+// CHECK-NEXT: arith.minimumf %{{.*}}, %[[CAP]] : vector<4xf32>
+// CHECK-NOT:  linalg.
+func.func @filled(%in: memref<1x1x2x4xf32>, %w: memref<1x1x1x1xf32>,
+                  %out: memref<1x1x2x4xf32>) {
+  %six = arith.constant 6.0 : f32
+  %half = arith.constant 0.5 : f32
+  linalg.fill ins(%half : f32) outs(%out : memref<1x1x2x4xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x1x2x4xf32>, memref<1x1x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      outs(%out : memref<1x1x2x4xf32>) {
+  ^bb0(%o: f32):
+    %r = arith.minimumf %o, %six : f32
+    linalg.yield %r : f32
+  }
+  return
+}
+
+// -----
+
+// Near misses. The output is read (copied elsewhere) between its bias and
+// the convolution: the bias stays a generic and the kernel reads the
+// output. The generic after the convolution reads a second buffer (a
+// residual add), so it is not an epilogue of the convolution alone.
+#channel = affine_map<(d0, d1, d2, d3) -> (d1)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @not_fused
+// CHECK-SAME: %[[OUT:[^:]*]]: memref<1x1x2x4xf32>, %[[SAVED:[^:]*]]: memref<1x1x2x4xf32>
+// CHECK:      linalg.generic
+// CHECK:      linalg.copy ins(%[[OUT]]
+// CHECK:      vector.transfer_read %{{.*}} : memref<1x1x1x8xf32>, vector<4xf32>
+// CHECK:      vector.transfer_write
+// CHECK:      linalg.generic {{.*}} ins(%[[SAVED]]
+func.func @not_fused(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
+                     %bias: memref<1xf32>, %out: memref<1x1x2x4xf32>,
+                     %saved: memref<1x1x2x4xf32>) {
+  linalg.generic {indexing_maps = [#channel, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%bias : memref<1xf32>) outs(%out : memref<1x1x2x4xf32>) {
+  ^bb0(%b: f32, %o: f32):
+    linalg.yield %b : f32
+  }
+  linalg.copy ins(%out : memref<1x1x2x4xf32>) outs(%saved : memref<1x1x2x4xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [#id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%saved : memref<1x1x2x4xf32>) outs(%out : memref<1x1x2x4xf32>) {
+  ^bb0(%s: f32, %o: f32):
+    %r = arith.addf %o, %s : f32
+    linalg.yield %r : f32
+  }
+  return
+}

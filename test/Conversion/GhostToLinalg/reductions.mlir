@@ -19,7 +19,7 @@
 // CHECK: %[[Z0:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<2x4xf32>)
 // CHECK: %[[S0:.*]] = linalg.generic {indexing_maps = [#[[IN_A]], #[[OUT_A]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[X]] : tensor<2x3x4xf32>) outs(%[[Z0]] : tensor<2x4xf32>)
 // CHECK-NEXT: ^bb0(%[[E:.*]]: f32, %[[ACC:.*]]: f32):
-// CHECK-NEXT: %[[SUM:.*]] = arith.addf %[[ACC]], %[[E]] : f32
+// CHECK-NEXT: %[[SUM:.*]] = arith.addf %[[ACC]], %[[E]] fastmath<reassoc> : f32
 // CHECK-NEXT: linalg.yield %[[SUM]] : f32
 // CHECK: %[[M0:.*]] = linalg.generic {indexing_maps = [#[[ID2]]], iterator_types = ["parallel", "parallel"]} outs(%[[S0]] : tensor<2x4xf32>)
 // CHECK-NEXT: ^bb0(%[[V:.*]]: f32):

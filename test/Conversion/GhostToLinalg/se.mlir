@@ -19,7 +19,7 @@
 // CHECK: %[[ZEROS:.*]] = linalg.fill {{.*}} -> tensor<1x8xf32>
 // CHECK: %[[SUMS:.*]] = linalg.generic {indexing_maps = [#[[ID4]], #[[NC4]]], iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%[[X]] : tensor<1x8x4x4xf32>) outs(%[[ZEROS]] : tensor<1x8xf32>)
 // CHECK-NEXT: ^bb0(%[[E:.*]]: f32, %[[S:.*]]: f32):
-// CHECK-NEXT: %[[ADD:.*]] = arith.addf %[[S]], %[[E]] : f32
+// CHECK-NEXT: %[[ADD:.*]] = arith.addf %[[S]], %[[E]] fastmath<reassoc> : f32
 // CHECK-NEXT: linalg.yield %[[ADD]]
 // CHECK: %[[MEANS:.*]] = linalg.generic {indexing_maps = [#[[ID2]]], iterator_types = ["parallel", "parallel"]} outs(%[[SUMS]] : tensor<1x8xf32>)
 // CHECK-NEXT: ^bb0(%[[M:.*]]: f32):

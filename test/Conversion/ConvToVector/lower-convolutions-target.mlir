@@ -1,0 +1,61 @@
+// RUN: ghostc-opt %s --split-input-file --ghost-lower-convolutions | FileCheck %s
+// RUN: ghostc-opt %s --split-input-file --ghost-lower-convolutions="vector-width=4" | FileCheck %s --check-prefix=OVERRIDE
+
+// Without options, ghost-lower-convolutions takes its blocking from the
+// module's ghost.target. AVX-512 (512-bit vectors, 32 registers): vectors of
+// 16 lanes, blocks of 6 channels x 4 vectors (24 accumulators). 12 output
+// channels: two whole blocks; planes of 64 columns: one block per row.
+// CHECK-LABEL: func.func @avx512
+// CHECK:      affine.for %{{.*}} = 0 to 12 step 6 {
+// CHECK:        affine.for %{{.*}} = 0 to 64 step 64 {
+// CHECK:          %{{.*}}:24 = affine.for %{{.*}} = 0 to 8 iter_args({{.*}}) -> ({{.*}}vector<16xf32>)
+// An explicit option wins over the target.
+// OVERRIDE-LABEL: func.func @avx512
+// OVERRIDE:      affine.for %{{.*}} = 0 to 12 step 6 {
+// OVERRIDE:        affine.for %{{.*}} = 0 to 64 step 16 {
+// OVERRIDE:          %{{.*}}:24 = affine.for {{.*}} -> ({{.*}}vector<4xf32>)
+module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
+  func.func @avx512(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
+                    %out: memref<1x12x8x8xf32>) {
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                              strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x8x8x8xf32>, memref<12x8x1x1xf32>)
+      outs(%out : memref<1x12x8x8xf32>)
+    return
+  }
+}
+
+// -----
+
+// 16 registers of 128 bits (SSE2, the x86-64 baseline): 4 lanes, blocks of
+// 6 channels x 2 vectors.
+// CHECK-LABEL: func.func @sse
+// CHECK:      affine.for %{{.*}} = 0 to 12 step 6 {
+// CHECK:        affine.for %{{.*}} = 0 to 64 step 8 {
+// CHECK:          %{{.*}}:12 = affine.for {{.*}} -> ({{.*}}vector<4xf32>)
+module attributes {ghost.target = {cpu = "x86-64", fma = false, triple = "x86_64-pc-linux-gnu", vector_bits = 128 : i64, vector_registers = 16 : i64}} {
+  func.func @sse(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
+                 %out: memref<1x12x8x8xf32>) {
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                              strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x8x8x8xf32>, memref<12x8x1x1xf32>)
+      outs(%out : memref<1x12x8x8xf32>)
+    return
+  }
+}
+
+// -----
+
+// No target recorded: 8 lanes, 4 channels x 2 vectors.
+// CHECK-LABEL: func.func @untargeted
+// CHECK:      affine.for %{{.*}} = 0 to 12 step 4 {
+// CHECK:        affine.for %{{.*}} = 0 to 64 step 16 {
+// CHECK:          %{{.*}}:8 = affine.for {{.*}} -> ({{.*}}vector<8xf32>)
+func.func @untargeted(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
+                      %out: memref<1x12x8x8xf32>) {
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x8x8x8xf32>, memref<12x8x1x1xf32>)
+    outs(%out : memref<1x12x8x8xf32>)
+  return
+}
