@@ -90,6 +90,31 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
                            "mlir::arith::ArithDialect"];
 }
 
+def GhostCollapseGenericDims : Pass<"ghost-collapse-generic-dims", "mlir::func::FuncOp"> {
+  let summary = "Merge the loops of linalg.generic ops on buffers that walk memory in one run";
+  let description = [{
+    On buffers, after ghost-lower-convolutions: every `linalg.generic` whose
+    consecutive loops (of one iterator type) index every operand through
+    consecutive dimensions, which are contiguous in memory, gets those loops
+    merged into one (`linalg::collapseOpIterationDims`, operands viewed
+    through `memref.collapse_shape`). An element-wise op on NCHW buffers
+    becomes one loop over all elements, a per-channel broadcast or a
+    spatial mean one loop over each H*W plane: long contiguous inner loops
+    that LLVM vectorises with plain loads instead of short rows of 7 or 14
+    columns, gathers and scatters.
+
+    ```mlir
+    // Before: loops (n, c, h, w), g read at (n, c).
+    linalg.generic ins(%x, %g : memref<1x8x14x14xf32>, memref<1x8xf32>) ...
+    // After: loops (n, c, h*w).
+    %xc = memref.collapse_shape %x [[0], [1], [2, 3]] : ... into memref<1x8x196xf32>
+    linalg.generic ins(%xc, %g : memref<1x8x196xf32>, memref<1x8xf32>) ...
+    ```
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def GhostOutlineLayers : Pass<"ghost-outline-layers", "mlir::ModuleOp"> {
   let summary = "Move each layer's loop nests into a function of its own";
   let description = [{

@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
 
 #include <limits>
 
@@ -18,6 +19,29 @@ using namespace ghostc::linalg_builders;
 
 namespace {
 
+/// Whether `op` is a dense layer in disguise: a 1x1 convolution without
+/// padding or groups of 1x1 planes (a classifier head after global pooling).
+bool isDenseLayer(ConvOp op) {
+  auto in = cast<RankedTensorType>(op.getInput().getType());
+  auto weight = cast<RankedTensorType>(op.getWeight().getType());
+  return op.getGroup() == 1 && in.getDimSize(2) == 1 &&
+         in.getDimSize(3) == 1 && weight.getDimSize(2) == 1 &&
+         weight.getDimSize(3) == 1 &&
+         llvm::all_of(op.getPads(), [](int64_t pad) { return pad == 0; });
+}
+
+/// `value` [f, c, 1, 1] as [f, c]: a constant reshaped at compile time, so
+/// that denseLayer can pack it; anything else through a view.
+Value asMatrix(PatternRewriter &rewriter, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  auto matrixType = RankedTensorType::get(
+      {type.getDimSize(0), type.getDimSize(1)}, type.getElementType());
+  DenseElementsAttr attr;
+  if (matchPattern(value, m_Constant(&attr)))
+    return arith::ConstantOp::create(rewriter, loc, attr.reshape(matrixType));
+  return reshape(rewriter, loc, value, matrixType.getShape());
+}
+
 struct ConvLowering : OpRewritePattern<ConvOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -25,6 +49,22 @@ struct ConvLowering : OpRewritePattern<ConvOp> {
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto type = cast<RankedTensorType>(op.getType());
+    if (isDenseLayer(op)) {
+      // out[n, f] = bias[f] + sum_c in[n, c] * w[f, c]: a matrix-vector
+      // product over the packed weights, vectorised along f.
+      int64_t n = type.getDimSize(0), f = type.getDimSize(1);
+      auto inType = cast<RankedTensorType>(op.getInput().getType());
+      Value input =
+          reshape(rewriter, loc, op.getInput(), {n, inType.getDimSize(1)});
+      Value init = broadcastBias(rewriter, loc, op.getBias(),
+                                 emptyTensor(rewriter, loc, {n, f}));
+      Value sum = denseLayer(rewriter, loc, input, /*lhsTransposed=*/false,
+                             asMatrix(rewriter, loc, op.getWeight()),
+                             /*rhsTransposed=*/true, init, 1.0f);
+      sum = activateTensor(rewriter, loc, op.getActivation(), sum);
+      rewriter.replaceOp(op, reshape(rewriter, loc, sum, type.getShape()));
+      return success();
+    }
     Value init = broadcastBias(rewriter, loc, op.getBias(),
                                emptyTensor(rewriter, loc, type.getShape()));
     Value sum = convolve(rewriter, loc, op.getInput(), op.getWeight(), init,

@@ -161,3 +161,36 @@ func.func @relu6(%x: tensor<1x2x3x3xf32>, %w: tensor<2x2x1x1xf32>) -> tensor<1x2
   %0 = ghost.conv %x, %w act relu6 : (tensor<1x2x3x3xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x3x3xf32>
   return %0 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// A 1x1 convolution of 1x1 planes (a head after global pooling) is a dense
+// layer: the constant weight is packed [c, f] at compile time and the sum
+// runs n, c, f, with the bias as the start and the activation after.
+
+// CHECK-LABEL: func.func @dense_head
+// CHECK-SAME: (%[[X:.*]]: tensor<1x3x1x1xf32>, %[[B:.*]]: tensor<2xf32>)
+// CHECK: tensor.collapse_shape %[[X]] {{.*}} : tensor<1x3x1x1xf32> into tensor<3xf32>
+// CHECK: %[[START:.*]] = linalg.generic {{.*}} ins(%[[B]] : tensor<2xf32>) outs(%{{.*}} : tensor<1x2xf32>)
+// CHECK: %[[PACKED:.*]] = arith.constant dense<{{\[\[}}1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]} ins(%{{.*}}, %[[PACKED]] : tensor<1x3xf32>, tensor<3x2xf32>) outs(%[[START]] : tensor<1x2xf32>)
+// CHECK: %[[ACT:.*]] = linalg.generic {{.*}} outs(%[[SUM]] : tensor<1x2xf32>)
+// CHECK: arith.maximumf
+// CHECK: tensor.expand_shape {{.*}} : tensor<2xf32> into tensor<1x2x1x1xf32>
+// CHECK-NOT: linalg.conv
+func.func @dense_head(%x: tensor<1x3x1x1xf32>, %b: tensor<2xf32>) -> tensor<1x2x1x1xf32> {
+  %w = ghost.constant dense<[[[[1.0]], [[2.0]], [[3.0]]], [[[4.0]], [[5.0]], [[6.0]]]]> : tensor<2x3x1x1xf32>
+  %0 = ghost.conv %x, %w, %b act relu : (tensor<1x3x1x1xf32>, tensor<2x3x1x1xf32>, tensor<2xf32>) -> tensor<1x2x1x1xf32>
+  return %0 : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// Padding or 1x1 planes that grow with padding keep the convolution.
+
+// CHECK-LABEL: func.func @padded_head
+// CHECK: linalg.conv_2d_nchw_fchw
+func.func @padded_head(%x: tensor<1x3x1x1xf32>, %w: tensor<2x3x1x1xf32>) -> tensor<1x2x3x3xf32> {
+  %0 = ghost.conv %x, %w {pads = array<i64: 1, 1, 1, 1>} act none : (tensor<1x3x1x1xf32>, tensor<2x3x1x1xf32>) -> tensor<1x2x3x3xf32>
+  return %0 : tensor<1x2x3x3xf32>
+}
