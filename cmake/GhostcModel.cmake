@@ -4,18 +4,23 @@
 #
 # ghostc_add_model(<target> <model.onnx>
 #                  [NAME <prefix>]          C symbol prefix (default: target)
+#                  [PORTABLE]               code for any CPU of the triple
 #                  [OPTIONS <ghostc options>...])
 #
 # Compiles <model.onnx> with ghostc at build time into <prefix>.o and
 # <prefix>.h in the current binary directory, and makes <target> a static
 # library holding the object, whose users see the header. When the project
-# cross-compiles (CMAKE_C_COMPILER_TARGET set), ghostc gets the same triple.
+# cross-compiles (CMAKE_C_COMPILER_TARGET set, or CMAKE_CROSSCOMPILING),
+# ghostc gets the same triple and its portable baseline CPU. Otherwise the
+# model is compiled for the building machine's CPU (--mcpu=native), the
+# fast default for an application built where it runs; PORTABLE, or an
+# --mcpu of your own in OPTIONS, says otherwise.
 # GHOSTC_EXECUTABLE names the compiler (set by ghostcConfig.cmake).
 #
 #===----------------------------------------------------------------------===#
 
 function(ghostc_add_model target model)
-  cmake_parse_arguments(ARG "" "NAME" "OPTIONS" ${ARGN})
+  cmake_parse_arguments(ARG "PORTABLE" "NAME" "OPTIONS" ${ARGN})
   if(NOT ARG_NAME)
     set(ARG_NAME ${target})
   endif()
@@ -30,10 +35,16 @@ function(ghostc_add_model target model)
   if(CMAKE_C_COMPILER_TARGET)
     set(triple "--mtriple=${CMAKE_C_COMPILER_TARGET}")
   endif()
+  set(cpu)
+  string(FIND "${ARG_OPTIONS}" "--mcpu" own_cpu)
+  if(NOT ARG_PORTABLE AND NOT triple AND NOT CMAKE_CROSSCOMPILING
+     AND own_cpu EQUAL -1)
+    set(cpu "--mcpu=native")
+  endif()
   add_custom_command(
     OUTPUT "${object}" "${header}"
     COMMAND "${GHOSTC_EXECUTABLE}" "${model}" "--name=${ARG_NAME}"
-            -o "${object}" ${triple} ${ARG_OPTIONS}
+            -o "${object}" ${triple} ${cpu} ${ARG_OPTIONS}
     DEPENDS "${model}" "${GHOSTC_EXECUTABLE}"
     COMMENT "ghostc: compiling ${model}"
     VERBATIM)
