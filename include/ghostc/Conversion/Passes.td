@@ -70,6 +70,13 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     activation), its body is applied to the accumulators before the store
     and the op goes.
 
+    Zero padding through bounds: when the input is a buffer only filled
+    with zeros and given a copy of a tensor in its interior (what a padded
+    `ghost.conv` bufferizes to), the kernel reads that tensor: rows whose
+    taps reach past its top or bottom are emitted one by one without those
+    taps, and column blocks that reach past its left or right edge read
+    masked vectors shifted with zeros. The fill and the copy go.
+
     Blocking: options left at 0 come from the module's `ghost.target`
     (vector width from `vector_bits`; 6 x 4 blocks with 32 vector registers,
     6 x 2 with fewer), else 8 lanes in 4 x 2 blocks.

@@ -18,6 +18,15 @@
 // planes of late stages (7x7, 14x14) fill whole vectors. Row ends are
 // handled by masked transfers on the last block of a row only.
 //
+// What surrounds a convolution after bufferization is folded into its
+// kernel, so that the output and the input are each touched once: the
+// bias broadcast (or fill) that initialises the output becomes the
+// accumulators' start, the in-place activation after it runs on the
+// registers before the store, and a zero-padded copy of the input is
+// replaced by reads of the input itself, bounded: rows outside it are left
+// out of the (unrolled) border rows, and blocks at a row's edges read
+// masked vectors shifted with zeros.
+//
 //===----------------------------------------------------------------------===//
 
 #include "ghostc/Conversion/Passes.h"
@@ -29,6 +38,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "ghostc/Target/TargetDescription.h"
@@ -57,6 +67,10 @@ struct Convolution {
   int64_t batch, inChannels, outChannels, kh, kw;
   int64_t outH, outW;
   int64_t strideY, strideX, dilationY, dilationX;
+  /// Zero padding read through bounds instead of a padded copy: the input
+  /// is the unpadded tensor, `inH` x `inW`, shifted by `padTop`, `padLeft`.
+  int64_t inH, inW, padTop = 0, padLeft = 0;
+  bool implicitPadding = false;
   /// Where the sums start, when the op that filled the output is fused:
   /// one value per output channel (`bias`, rank 1) or one for all
   /// (`initialValue`). With neither, the output holds the start.
@@ -125,21 +139,65 @@ private:
     return cached;
   }
 
-  /// Rows of output channels [f, f + block): every output row, in blocks of
-  /// `columnVectors` vectors, then one masked block for the row's end.
+  /// Rows of output channels [f, f + block). With implicit padding, the
+  /// rows whose taps leave the input are emitted one by one with those taps
+  /// left out; the rows between run in a loop with every tap in bounds.
   void emitRows(Value n, Value f, int64_t block, int64_t columnVectors) {
-    loop(0, conv.outH, 1, [&](Value y) {
-      int64_t span = columnVectors * blocking.vectorWidth;
-      int64_t whole = conv.outW - conv.outW % span;
-      if (whole > 0)
-        loop(0, whole, span, [&](Value x) {
-          emitBlock(n, f, block, y, x, columnVectors, span);
-        });
-      int64_t rest = conv.outW - whole;
-      if (rest > 0)
-        emitBlock(n, f, block, y, constant(whole),
-                  llvm::divideCeil(rest, blocking.vectorWidth), rest);
-    });
+    auto row = [&](Value y, std::optional<int64_t> fixedY) {
+      emitRow(n, f, block, y, fixedY, columnVectors);
+    };
+    auto [first, last] = interiorRows();
+    for (int64_t y = 0; y < first; ++y)
+      row(constant(y), y);
+    if (first < last)
+      loop(first, last, 1, [&](Value y) { row(y, std::nullopt); });
+    for (int64_t y = std::max(first, last); y < conv.outH; ++y)
+      row(constant(y), y);
+  }
+
+  /// The output rows [first, last) whose taps all read input rows.
+  std::pair<int64_t, int64_t> interiorRows() const {
+    if (conv.padTop == 0 && conv.inH >= (conv.outH - 1) * conv.strideY +
+                                           (conv.kh - 1) * conv.dilationY + 1)
+      return {0, conv.outH};
+    int64_t first = llvm::divideCeil(conv.padTop, conv.strideY);
+    int64_t reach = conv.inH - 1 + conv.padTop - (conv.kh - 1) * conv.dilationY;
+    int64_t last = reach < 0 ? 0 : reach / conv.strideY + 1;
+    first = std::min(first, conv.outH);
+    return {first, std::clamp<int64_t>(last, first, conv.outH)};
+  }
+
+  /// One output row: whole blocks of `columnVectors` vectors whose taps read
+  /// inside the input row in a loop, the others (the row's start under left
+  /// padding, its end) one by one with masked reads.
+  void emitRow(Value n, Value f, int64_t block, Value y,
+               std::optional<int64_t> fixedY, int64_t columnVectors) {
+    int64_t span = columnVectors * blocking.vectorWidth;
+    int64_t whole = conv.outW - conv.outW % span;
+    // Interior blocks start where no tap reads left of column 0 and end
+    // where none reads right of the last column.
+    int64_t first =
+        llvm::alignTo(llvm::divideCeil(conv.padLeft, conv.strideX), span);
+    int64_t reach = conv.inW - 1 + conv.padLeft -
+                    (conv.kw - 1) * conv.dilationX;
+    // Block [x, x + span) is interior when (x + span - 1) * sx <= reach.
+    int64_t last = reach < 0 ? 0
+                             : (reach / conv.strideX + 1) / span * span;
+    last = conv.implicitPadding ? std::clamp<int64_t>(last, 0, whole) : whole;
+    first = std::min(first, last);
+    for (int64_t x = 0; x < first; x += span)
+      emitBlock(n, f, block, y, fixedY, constant(x), x, columnVectors, span);
+    if (first < last)
+      loop(first, last, span, [&](Value x) {
+        emitBlock(n, f, block, y, fixedY, x, std::nullopt, columnVectors,
+                  span);
+      });
+    for (int64_t x = last; x < whole; x += span)
+      emitBlock(n, f, block, y, fixedY, constant(x), x, columnVectors, span);
+    int64_t rest = conv.outW - whole;
+    if (rest > 0)
+      emitBlock(n, f, block, y, fixedY, constant(whole), whole,
+                llvm::divideCeil(rest, blocking.vectorWidth), rest);
   }
 
   /// `vectors` consecutive vectors of input row `iy` starting at column
@@ -163,10 +221,36 @@ private:
     return vector::ShuffleOp::create(b, loc, vectorType, wide, wide, lanes);
   }
 
+  /// The vector whose lane l is input column `column + l * stride` of row
+  /// `iy`, zero where that column lies outside the row: one masked read
+  /// from the first column inside, then a shuffle that shifts zeros in.
+  Value loadEdge(Value n, Value c, Value iy, int64_t column) {
+    int64_t width = blocking.vectorWidth, s = conv.strideX;
+    int64_t start = std::max<int64_t>(column, 0);
+    auto wideType = VectorType::get({s * width}, b.getF32Type());
+    Value wide = vector::TransferReadOp::create(
+        b, loc, wideType, conv.input, ValueRange{n, c, iy, constant(start)},
+        zero, ArrayRef<bool>{false});
+    if (column >= 0 && s == 1)
+      return wide;
+    Value zeros = arith::ConstantOp::create(
+        b, loc, SplatElementsAttr::get(wideType, b.getF32FloatAttr(0.0f)));
+    SmallVector<int64_t> lanes;
+    for (int64_t lane = 0; lane < width; ++lane) {
+      int64_t source = column + lane * s;
+      lanes.push_back(source < 0 ? s * width : source - start);
+    }
+    return vector::ShuffleOp::create(b, loc, vectorType, wide, zeros, lanes);
+  }
+
   /// One register block: output channels [f, f + block) by `vectors` vectors
-  /// from column x of row y; `validColumns` of its columns exist.
-  void emitBlock(Value n, Value f, int64_t block, Value y, Value x,
-                 int64_t vectors, int64_t validColumns) {
+  /// from column x of row y; `validColumns` of its columns exist. `fixedY`
+  /// and `fixedX` are y and x when they are constants: then taps outside
+  /// the input are left out (rows) or read as zeros (columns).
+  void emitBlock(Value n, Value f, int64_t block, Value y,
+                 std::optional<int64_t> fixedY, Value x,
+                 std::optional<int64_t> fixedX, int64_t vectors,
+                 int64_t validColumns) {
     int64_t width = blocking.vectorWidth;
     MLIRContext *ctx = b.getContext();
     AffineExpr d0, d1;
@@ -200,22 +284,39 @@ private:
                                   zero, ArrayRef<bool>{inBounds[j]}));
     }
 
-    // The input column under vector j at tap kx: inputColumns[kx][j].
+    // The input column under vector j at tap kx: inputColumns[kx][j]. At a
+    // row's edges, with implicit padding, edgeColumns[kx][j] instead.
+    bool edge = fixedX && conv.implicitPadding;
     SmallVector<SmallVector<Value>> inputColumns(conv.kw);
+    SmallVector<SmallVector<int64_t>> edgeColumns(conv.kw);
     for (int64_t kx = 0; kx < conv.kw; ++kx)
-      for (int64_t j = 0; j < vectors; ++j)
-        inputColumns[kx].push_back(
-            apply(d0 * conv.strideX + kx * conv.dilationX, {columns[j]}));
+      for (int64_t j = 0; j < vectors; ++j) {
+        int64_t offset = kx * conv.dilationX - conv.padLeft;
+        if (edge)
+          edgeColumns[kx].push_back((*fixedX + j * width) * conv.strideX +
+                                    offset);
+        else
+          inputColumns[kx].push_back(
+              apply(d0 * conv.strideX + offset, {columns[j]}));
+      }
 
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
-        Value iy =
-            apply(d0 * conv.strideY + ky * conv.dilationY, {y});
+        int64_t offset = ky * conv.dilationY - conv.padTop;
+        // A row above or below the input adds nothing.
+        if (fixedY) {
+          int64_t inputRow = *fixedY * conv.strideY + offset;
+          if (inputRow < 0 || inputRow >= conv.inH)
+            continue;
+        }
+        Value iy = apply(d0 * conv.strideY + offset, {y});
         for (int64_t kx = 0; kx < conv.kw; ++kx) {
           SmallVector<Value> rows;
+          Value channel = conv.depthwise ? f : c;
           for (int64_t j = 0; j < vectors; ++j)
-            rows.push_back(loadRow(n, conv.depthwise ? f : c, iy,
-                                   inputColumns[kx][j], inBounds[j]));
+            rows.push_back(edge ? loadEdge(n, channel, iy, edgeColumns[kx][j])
+                                : loadRow(n, channel, iy, inputColumns[kx][j],
+                                          inBounds[j]));
           for (int64_t i = 0; i < block; ++i) {
             SmallVector<Value> at =
                 conv.depthwise
@@ -347,6 +448,8 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   conv.kw = filter[filter.size() - 1];
   conv.outH = out[2];
   conv.outW = out[3];
+  conv.inH = in[2];
+  conv.inW = in[3];
   auto strides = llvm::to_vector(op.getStrides().template getValues<int64_t>());
   auto dilations =
       llvm::to_vector(op.getDilations().template getValues<int64_t>());
@@ -372,6 +475,8 @@ static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
   conv.output = output;
   conv.outW *= conv.outH;
   conv.outH = 1;
+  conv.inW = conv.outW;
+  conv.inH = 1;
 }
 
 /// Whether `op` only computes an address or a value, touching no memory.
@@ -461,6 +566,61 @@ static Operation *fuseEpilogue(Operation *convOp, Convolution &conv) {
   return generic;
 }
 
+/// Reads a zero-padded input through bounds: when the convolution's input
+/// is a buffer that is only filled with zeros and given a copy of a tensor
+/// in its interior, the kernel reads that tensor instead, and taps outside
+/// it add nothing. Returns the fill and the copy to erase, or nothing.
+static SmallVector<Operation *> fusePadding(Operation *convOp,
+                                            Convolution &conv) {
+  Value padded = conv.input;
+  linalg::FillOp fill;
+  linalg::CopyOp copy;
+  memref::SubViewOp interior;
+  for (Operation *user : padded.getUsers()) {
+    if (user == convOp)
+      continue;
+    if (auto f = dyn_cast<linalg::FillOp>(user); f && !fill &&
+                                               f.getOutputs()[0] == padded)
+      fill = f;
+    else if (auto v = dyn_cast<memref::SubViewOp>(user); v && !interior)
+      interior = v;
+    else
+      return {};
+  }
+  if (!fill || !interior || !interior->hasOneUse())
+    return {};
+  copy = dyn_cast<linalg::CopyOp>(*interior->getUsers().begin());
+  if (!copy || copy.getOutputs()[0] != interior.getResult() ||
+      !matchPattern(fill.getInputs()[0], m_AnyZeroFloat()) ||
+      !fill->isBeforeInBlock(copy) || copy->getBlock() != convOp->getBlock() ||
+      !copy->isBeforeInBlock(convOp))
+    return {};
+  // Nothing but views and constants between the copy and the convolution:
+  // the tensor is read as it was copied.
+  for (Operation *op = copy->getNextNode(); op != convOp; op = op->getNextNode())
+    if (!touchesNoMemory(op))
+      return {};
+  auto offsets = interior.getStaticOffsets();
+  Value source = copy.getInputs()[0];
+  auto sourceType = dyn_cast<MemRefType>(source.getType());
+  if (!sourceType || !sourceType.hasStaticShape() ||
+      ShapedType::isDynamicShape(offsets) || offsets[0] != 0 ||
+      offsets[1] != 0 || !interior.hasUnitStride() ||
+      interior.getType().getShape() != sourceType.getShape())
+    return {};
+  // Each padded row is emitted on its own: keep that to the usual few.
+  int64_t padBottom = conv.inH - offsets[2] - sourceType.getDimSize(2);
+  if (offsets[2] + padBottom > 8 || offsets[3] >= conv.kw * conv.dilationX)
+    return {};
+  conv.input = source;
+  conv.inH = sourceType.getDimSize(2);
+  conv.inW = sourceType.getDimSize(3);
+  conv.padTop = offsets[2];
+  conv.padLeft = offsets[3];
+  conv.implicitPadding = true;
+  return {copy, fill};
+}
+
 /// Register blocking for `target`: as many accumulators as leave room for
 /// the input vectors and a broadcast weight.
 static Blocking chooseBlocking(std::optional<ghostc::TargetDescription> target) {
@@ -505,6 +665,7 @@ struct GhostLowerConvolutions
     for (auto &[op, conv] : convolutions) {
       Operation *initOp = fuseInitialValue(op, conv);
       Operation *epilogueOp = fuseEpilogue(op, conv);
+      SmallVector<Operation *> paddingOps = fusePadding(op, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
       KernelEmitter(rewriter, op->getLoc(), conv, blocking).emit();
@@ -513,6 +674,8 @@ struct GhostLowerConvolutions
         rewriter.eraseOp(initOp);
       if (epilogueOp)
         rewriter.eraseOp(epilogueOp);
+      for (Operation *padding : paddingOps)
+        rewriter.eraseOp(padding);
     }
   }
 };

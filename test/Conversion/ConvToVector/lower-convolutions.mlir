@@ -245,3 +245,74 @@ func.func @not_fused(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
   }
   return
 }
+
+// -----
+
+// Zero padding through bounds: the input buffer is only a zero fill plus a
+// copy of %src in its interior, so the kernel reads %src and the fill and
+// copy go. Row 0 and row 7 (whose taps reach above or below %src) are
+// emitted alone, without those taps; rows 1 to 6 run in a loop with all 9
+// taps. Each row is one block of 2 x 4 columns at a fixed column 0: its
+// reads start at column -1 for tap kx = 0, so they are shifted with zeros.
+// CHECK-LABEL: func.func @padded
+// CHECK-SAME: (%[[SRC:.*]]: memref<1x2x8x8xf32>, %{{.*}}: memref<2x3x3xf32>, %{{.*}}: memref<1x2x8x8xf32>, %[[PAD:.*]]: memref<1x2x10x10xf32>)
+// CHECK-NOT:  linalg.fill
+// CHECK-NOT:  linalg.copy
+// CHECK:      affine.for %{{.*}} = 0 to 2 {
+// Row 0: taps ky = 1, 2 only.
+// CHECK-NOT:    affine.for
+// CHECK:        %[[WIDE:.*]] = vector.transfer_read %[[SRC]][%{{.*}}, %{{.*}}, %c0, %c0], %{{.*}} : memref<1x2x8x8xf32>, vector<4xf32>
+// CHECK:        vector.shuffle %[[WIDE]], %{{.*}} [4, 0, 1, 2] : vector<4xf32>, vector<4xf32>
+// CHECK-COUNT-12: vector.fma
+// CHECK-NOT:    vector.fma
+// CHECK:        vector.transfer_write
+// Rows 1 to 6: every tap.
+// CHECK:        affine.for %{{.*}} = 1 to 7 {
+// CHECK-COUNT-18: vector.fma
+// CHECK-NOT:      vector.fma
+// CHECK:        }
+// Row 7: taps ky = 0, 1 only.
+// CHECK-COUNT-12: vector.fma
+// CHECK-NOT:    vector.fma
+// CHECK-NOT:  %[[PAD]]
+func.func @padded(%src: memref<1x2x8x8xf32>, %w: memref<2x3x3xf32>,
+                  %out: memref<1x2x8x8xf32>, %pad: memref<1x2x10x10xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%pad : memref<1x2x10x10xf32>)
+  %interior = memref.subview %pad[0, 0, 1, 1] [1, 2, 8, 8] [1, 1, 1, 1]
+      : memref<1x2x10x10xf32> to memref<1x2x8x8xf32, strided<[200, 100, 10, 1], offset: 11>>
+  linalg.copy ins(%src : memref<1x2x8x8xf32>)
+      outs(%interior : memref<1x2x8x8xf32, strided<[200, 100, 10, 1], offset: 11>>)
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                     strides = dense<1> : tensor<2xi64>}
+    ins(%pad, %w : memref<1x2x10x10xf32>, memref<2x3x3xf32>)
+    outs(%out : memref<1x2x8x8xf32>)
+  return
+}
+
+// -----
+
+// Near miss: the padded buffer is read by another op too, so it stays and
+// the kernel reads it.
+// CHECK-LABEL: func.func @padded_shared
+// CHECK-SAME: %[[PAD:[^:]*]]: memref<1x1x6x6xf32>, %[[OTHER:[^:]*]]: memref<1x1x6x6xf32>)
+// CHECK:      linalg.fill
+// CHECK:      linalg.copy
+// CHECK:      linalg.copy ins(%[[PAD]]
+// CHECK:      vector.transfer_read %[[PAD]]
+func.func @padded_shared(%src: memref<1x1x4x4xf32>, %w: memref<1x3x3xf32>,
+                         %out: memref<1x1x4x4xf32>, %pad: memref<1x1x6x6xf32>,
+                         %other: memref<1x1x6x6xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%pad : memref<1x1x6x6xf32>)
+  %interior = memref.subview %pad[0, 0, 1, 1] [1, 1, 4, 4] [1, 1, 1, 1]
+      : memref<1x1x6x6xf32> to memref<1x1x4x4xf32, strided<[36, 36, 6, 1], offset: 7>>
+  linalg.copy ins(%src : memref<1x1x4x4xf32>)
+      outs(%interior : memref<1x1x4x4xf32, strided<[36, 36, 6, 1], offset: 7>>)
+  linalg.copy ins(%pad : memref<1x1x6x6xf32>) outs(%other : memref<1x1x6x6xf32>)
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                     strides = dense<1> : tensor<2xi64>}
+    ins(%pad, %w : memref<1x1x6x6xf32>, memref<1x3x3xf32>)
+    outs(%out : memref<1x1x4x4xf32>)
+  return
+}
