@@ -56,14 +56,18 @@ static void addLoopLowering(OpPassManager &pm) {
   // insert_slice written in place) fold away.
   pm.addNestedPass<func::FuncOp>(createCSEPass());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
-  // Results into output arguments, every other buffer into one workspace.
-  pm.addPass(ghostc::createGhostPlanMemory());
   // Convolutions, nearly all of the arithmetic, get register-blocked vector
-  // kernels; the other linalg ops become plain affine loops.
+  // kernels, which take in the bias, activation and padding around them.
   pm.addNestedPass<func::FuncOp>(ghostc::createGhostLowerConvolutions());
   // The other ops walk whole planes or tensors in order: one loop each, long
   // enough to vectorise, instead of rows of 7 or 14 columns.
   pm.addNestedPass<func::FuncOp>(ghostc::createGhostCollapseGenericDims());
+  // The padded copies the kernels no longer read go, before the memory plan
+  // gives them space.
+  pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  // Results into output arguments, every other buffer into one workspace.
+  pm.addPass(ghostc::createGhostPlanMemory());
+  // The other linalg ops become plain affine loops.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
   // One function per layer: LLVM optimises many small functions much faster
   // than one huge one, and profiles name every layer.

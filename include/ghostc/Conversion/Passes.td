@@ -75,7 +75,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     `ghost.conv` bufferizes to), the kernel reads that tensor: rows whose
     taps reach past its top or bottom are emitted one by one without those
     taps, and column blocks that reach past its left or right edge read
-    masked vectors shifted with zeros. The fill and the copy go.
+    masked vectors shifted with zeros. The fill and the copy (`memref.copy`
+    or `linalg.copy`) go; the pipeline runs this pass before
+    ghost-plan-memory, so the padded buffer, now dead, takes no workspace.
 
     Blocking: options left at 0 come from the module's `ghost.target`
     (vector width from `vector_bits`; 6 x 4 blocks with 32 vector registers,

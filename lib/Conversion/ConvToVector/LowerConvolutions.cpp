@@ -506,7 +506,7 @@ static Operation *fuseInitialValue(Operation *convOp, Convolution &conv) {
       writesOutput = dps.getNumDpsInits() == 1 &&
                      dps.getDpsInitOperand(0)->get() == conv.output;
     if (!writesOutput) {
-      if (isa<linalg::FillOp, linalg::CopyOp>(prev) &&
+      if (isa<linalg::FillOp, linalg::CopyOp, memref::CopyOp>(prev) &&
           !llvm::is_contained(prev->getOperands(), conv.output))
         continue;
       return nullptr;
@@ -571,10 +571,10 @@ static Operation *fuseEpilogue(Operation *convOp, Convolution &conv) {
 /// in its interior, the kernel reads that tensor instead, and taps outside
 /// it add nothing. Returns the fill and the copy to erase, or nothing.
 static SmallVector<Operation *> fusePadding(Operation *convOp,
+                                            Operation *initOp,
                                             Convolution &conv) {
   Value padded = conv.input;
   linalg::FillOp fill;
-  linalg::CopyOp copy;
   memref::SubViewOp interior;
   for (Operation *user : padded.getUsers()) {
     if (user == convOp)
@@ -589,19 +589,28 @@ static SmallVector<Operation *> fusePadding(Operation *convOp,
   }
   if (!fill || !interior || !interior->hasOneUse())
     return {};
-  copy = dyn_cast<linalg::CopyOp>(*interior->getUsers().begin());
-  if (!copy || copy.getOutputs()[0] != interior.getResult() ||
+  // The copy: memref.copy from bufferization, or linalg.copy.
+  Operation *copy = *interior->getUsers().begin();
+  Value source, target;
+  if (auto memrefCopy = dyn_cast<memref::CopyOp>(copy)) {
+    source = memrefCopy.getSource();
+    target = memrefCopy.getTarget();
+  } else if (auto linalgCopy = dyn_cast<linalg::CopyOp>(copy)) {
+    source = linalgCopy.getInputs()[0];
+    target = linalgCopy.getOutputs()[0];
+  }
+  if (target != interior.getResult() ||
       !matchPattern(fill.getInputs()[0], m_AnyZeroFloat()) ||
       !fill->isBeforeInBlock(copy) || copy->getBlock() != convOp->getBlock() ||
       !copy->isBeforeInBlock(convOp))
     return {};
-  // Nothing but views and constants between the copy and the convolution:
-  // the tensor is read as it was copied.
+  // Nothing but views, constants and the fused initialisation of the
+  // output (which a convolution never reads through its input) between the
+  // copy and the convolution: the tensor is read as it was copied.
   for (Operation *op = copy->getNextNode(); op != convOp; op = op->getNextNode())
-    if (!touchesNoMemory(op))
+    if (op != initOp && !touchesNoMemory(op))
       return {};
   auto offsets = interior.getStaticOffsets();
-  Value source = copy.getInputs()[0];
   auto sourceType = dyn_cast<MemRefType>(source.getType());
   if (!sourceType || !sourceType.hasStaticShape() ||
       ShapedType::isDynamicShape(offsets) || offsets[0] != 0 ||
@@ -665,7 +674,7 @@ struct GhostLowerConvolutions
     for (auto &[op, conv] : convolutions) {
       Operation *initOp = fuseInitialValue(op, conv);
       Operation *epilogueOp = fuseEpilogue(op, conv);
-      SmallVector<Operation *> paddingOps = fusePadding(op, conv);
+      SmallVector<Operation *> paddingOps = fusePadding(op, initOp, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
       KernelEmitter(rewriter, op->getLoc(), conv, blocking).emit();
