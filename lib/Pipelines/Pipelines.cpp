@@ -76,6 +76,8 @@ static void addLoopLowering(OpPassManager &pm) {
 }
 
 static void addLLVMLowering(OpPassManager &pm, StringRef prefix) {
+  // exp (sigmoid, SiLU) as arithmetic that vectorises, not calls to expf.
+  pm.addNestedPass<func::FuncOp>(ghostc::createGhostApproximateMath());
   pm.addNestedPass<func::FuncOp>(createLowerAffinePass());
   pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
   // 1-D transfers become (masked) loads and stores, vector.fma becomes

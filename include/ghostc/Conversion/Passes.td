@@ -124,6 +124,21 @@ def GhostCollapseGenericDims : Pass<"ghost-collapse-generic-dims", "mlir::func::
                            "mlir::memref::MemRefDialect"];
 }
 
+def GhostApproximateMath : Pass<"ghost-approximate-math", "mlir::func::FuncOp"> {
+  let summary = "Compute f32 math.exp with a polynomial instead of a libm call";
+  let description = [{
+    Every `math.exp` on f32 or vectors of f32 becomes arithmetic: MLIR's
+    polynomial approximation (`populateMathPolynomialApproximationPatterns`,
+    a range reduction by ln 2 and a polynomial, within a few ulp of expf,
+    with overflow, underflow and NaN as expf gives them). The loops of
+    sigmoid and SiLU then vectorise, where calls to libm's `expf` ran one
+    element at a time, and the object needs no libm for them.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::math::MathDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
 def GhostOutlineLayers : Pass<"ghost-outline-layers", "mlir::ModuleOp"> {
   let summary = "Move each layer's loop nests into a function of its own";
   let description = [{
