@@ -168,6 +168,7 @@ void linalg_builders::populateElementwisePatterns(RewritePatternSet &patterns) {
                ActivationLowering<ReluOp, Activation::Relu>,
                ActivationLowering<SigmoidOp, Activation::Sigmoid>,
                ActivationLowering<HardSwishOp, Activation::HardSwish>,
+               ActivationLowering<SiluOp, Activation::Silu>,
                BinaryLowering<AddOp, arith::AddFOp>,
                BinaryLowering<SubOp, arith::SubFOp>,
                BinaryLowering<MulOp, arith::MulFOp>,

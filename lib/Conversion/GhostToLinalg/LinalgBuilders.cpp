@@ -87,6 +87,12 @@ Value linalg_builders::activate(OpBuilder &b, Location loc,
     return arith::DivFOp::create(b, loc, clamp(shifted, 0.0f, 6.0f),
                                  f32(b, loc, 6.0f));
   };
+  auto sigmoid = [&](Value v) -> Value {
+    Value negated = arith::NegFOp::create(b, loc, v);
+    Value exp = math::ExpOp::create(b, loc, negated);
+    Value denominator = arith::AddFOp::create(b, loc, exp, f32(b, loc, 1.0f));
+    return arith::DivFOp::create(b, loc, f32(b, loc, 1.0f), denominator);
+  };
   switch (act) {
   case ghost::Activation::None:
     return x;
@@ -94,16 +100,14 @@ Value linalg_builders::activate(OpBuilder &b, Location loc,
     return arith::MaximumFOp::create(b, loc, x, f32(b, loc, 0.0f));
   case ghost::Activation::Relu6:
     return clamp(x, 0.0f, 6.0f);
-  case ghost::Activation::Sigmoid: {
-    Value negated = arith::NegFOp::create(b, loc, x);
-    Value exp = math::ExpOp::create(b, loc, negated);
-    Value denominator = arith::AddFOp::create(b, loc, exp, f32(b, loc, 1.0f));
-    return arith::DivFOp::create(b, loc, f32(b, loc, 1.0f), denominator);
-  }
+  case ghost::Activation::Sigmoid:
+    return sigmoid(x);
   case ghost::Activation::HardSigmoid:
     return hardSigmoid(x);
   case ghost::Activation::HardSwish:
     return arith::MulFOp::create(b, loc, x, hardSigmoid(x));
+  case ghost::Activation::Silu:
+    return arith::MulFOp::create(b, loc, x, sigmoid(x));
   }
   llvm_unreachable("unknown activation");
 }

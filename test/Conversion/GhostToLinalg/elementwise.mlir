@@ -217,3 +217,22 @@ func.func @rank0(%x: tensor<f32>) -> tensor<f32> {
   %0 = ghost.relu %x : tensor<f32>
   return %0 : tensor<f32>
 }
+
+// -----
+
+// silu is x * sigmoid(x), sigmoid computed as 1 / (1 + exp(-x)).
+
+// CHECK-LABEL: func.func @silu
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
+// CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<4xf32>)
+// CHECK-NEXT: ^bb0(%[[A:.*]]: f32, %{{.*}}: f32):
+// CHECK: %[[NEG:.*]] = arith.negf %[[A]] : f32
+// CHECK: %[[EXP:.*]] = math.exp %[[NEG]] : f32
+// CHECK: %[[DEN:.*]] = arith.addf %[[EXP]], %{{.*}} : f32
+// CHECK: %[[SIG:.*]] = arith.divf %{{.*}}, %[[DEN]] : f32
+// CHECK: %[[OUT:.*]] = arith.mulf %[[A]], %[[SIG]] : f32
+// CHECK: linalg.yield %[[OUT]] : f32
+func.func @silu(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = ghost.silu %x : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

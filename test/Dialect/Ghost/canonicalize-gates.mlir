@@ -51,6 +51,41 @@ func.func @hard_swish(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
 
 // -----
 
+// x * sigmoid(x), in either order, is SiLU (PyTorch's export of nn.SiLU).
+// CHECK-LABEL: func.func @silu
+// CHECK-SAME: (%[[X:.*]]: tensor<1x8x4x4xf32>)
+// CHECK: %[[Y:.*]] = ghost.silu %[[X]]
+// CHECK: %[[Z:.*]] = ghost.silu %[[X]]
+// CHECK-NOT: ghost.sigmoid
+// CHECK: return %[[Y]], %[[Z]]
+func.func @silu(%x: tensor<1x8x4x4xf32>) -> (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) {
+  %s = ghost.sigmoid %x : tensor<1x8x4x4xf32>
+  %y = ghost.mul %x, %s : (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  %t = ghost.sigmoid %x : tensor<1x8x4x4xf32>
+  %z = ghost.mul %t, %x : (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %y, %z : tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>
+}
+
+// -----
+
+// Near misses: a sigmoid with a second user, and one of another value, stay.
+// CHECK-LABEL: func.func @not_silu
+// CHECK-NOT: ghost.silu
+// CHECK: ghost.sigmoid
+// CHECK: ghost.mul
+// CHECK: ghost.sigmoid
+// CHECK: ghost.mul
+// CHECK-NOT: ghost.silu
+func.func @not_silu(%x: tensor<1x8x4x4xf32>, %w: tensor<1x8x4x4xf32>) -> (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) {
+  %s = ghost.sigmoid %x : tensor<1x8x4x4xf32>
+  %y = ghost.mul %x, %s : (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  %t = ghost.sigmoid %w : tensor<1x8x4x4xf32>
+  %z = ghost.mul %x, %t : (tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+  return %y, %s, %z : tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>, tensor<1x8x4x4xf32>
+}
+
+// -----
+
 // Near misses: the wrong constants, a clip to 5, and an intermediate value
 // with a second user all stay as they are.
 // CHECK-LABEL: func.func @near_misses

@@ -6,11 +6,13 @@
 // CHECK: %[[C:.*]] = ghost.conv %[[B]], {{.*}} act sigmoid
 // CHECK: %[[D:.*]] = ghost.conv %[[C]], {{.*}} act hard_sigmoid
 // CHECK: %[[E:.*]] = ghost.conv %[[D]], {{.*}} act hard_swish
+// CHECK: %[[F:.*]] = ghost.conv %[[E]], {{.*}} act silu
 // CHECK-NOT: ghost.relu
 // CHECK-NOT: ghost.clip
 // CHECK-NOT: ghost.sigmoid
 // CHECK-NOT: ghost.hard_swish %
-// CHECK: return %[[E]]
+// CHECK-NOT: ghost.silu %
+// CHECK: return %[[F]]
 func.func @each_kind(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32> {
   %w = ghost.constant dense<1.0> : tensor<4x4x1x1xf32>
   %c0 = ghost.conv %x, %w act none : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
@@ -23,7 +25,9 @@ func.func @each_kind(%x: tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32> {
   %a3 = ghost.hard_sigmoid %c3 : tensor<1x4x4x4xf32>
   %c4 = ghost.conv %a3, %w act none : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
   %a4 = ghost.hard_swish %c4 : tensor<1x4x4x4xf32>
-  return %a4 : tensor<1x4x4x4xf32>
+  %c5 = ghost.conv %a4, %w act none : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %a5 = ghost.silu %c5 : tensor<1x4x4x4xf32>
+  return %a5 : tensor<1x4x4x4xf32>
 }
 
 // -----

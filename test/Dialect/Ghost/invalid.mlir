@@ -233,7 +233,7 @@ func.func @conv_dilated_kernel_too_wide(%x: tensor<1x3x8x4xf32>, %w: tensor<16x3
 // -----
 
 func.func @conv_unknown_activation(%x: tensor<1x3x8x8xf32>, %w: tensor<16x3x3x3xf32>) -> tensor<1x16x6x6xf32> {
-  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'activation' [none, relu, relu6, sigmoid, hard_sigmoid, hard_swish]}}
+  // expected-error @+1 {{expected string or keyword containing one of the following enum values for attribute 'activation' [none, relu, relu6, sigmoid, hard_sigmoid, hard_swish, silu]}}
   %0 = ghost.conv %x, %w act gelu : (tensor<1x3x8x8xf32>, tensor<16x3x3x3xf32>) -> tensor<1x16x6x6xf32>
   return %0 : tensor<1x16x6x6xf32>
 }

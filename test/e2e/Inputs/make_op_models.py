@@ -173,6 +173,11 @@ CASES: list[Case] = [
     Case("relu6", nn.ReLU6, (1, 5, 7, 9), scale=4),
     Case("sigmoid", nn.Sigmoid, (1, 5, 7, 9), scale=4),
     Case("hardsigmoid", nn.Hardsigmoid, (1, 5, 7, 9), scale=4),
+    # exp is a polynomial in the object: inputs to +-200 take it through its
+    # overflow and underflow.
+    Case("sigmoid-wide", nn.Sigmoid, (1, 5, 7, 9), scale=60),
+    Case("silu", nn.SiLU, (1, 5, 7, 9), scale=4),
+    Case("silu-wide", nn.SiLU, (1, 5, 7, 9), scale=60),
     Case("hardswish", nn.Hardswish, (1, 5, 7, 9), scale=4),
     Case("hardswish-op14", nn.Hardswish, (1, 5, 7, 9), opset=14, scale=4),
     Case("hardtanh", lambda: nn.Hardtanh(-1.0, 2.0), (1, 5, 7, 9), scale=4),
@@ -182,6 +187,7 @@ CASES: list[Case] = [
     Case("conv-sigmoid", seq(conv(5, 7, 3, 1, 1), nn.Sigmoid), X, scale=4),
     Case("conv-hardsigmoid", seq(conv(5, 7, 3, 1, 1), nn.Hardsigmoid), X, scale=4),
     Case("conv-hardswish", seq(conv(5, 7, 3, 1, 1), nn.Hardswish), X, scale=4),
+    Case("conv-silu", seq(conv(5, 7, 3, 1, 1), nn.SiLU), X, scale=4),
     Case("conv-leakyrelu", seq(conv(5, 7, 3, 1, 1), lambda: nn.LeakyReLU(0.1)), X, scale=4),
     # --- elementwise arithmetic with broadcasting ----------------------------
     Case("add-channel", fn(lambda x, p: x + p, randn(1, 5, 1, 1)), X),

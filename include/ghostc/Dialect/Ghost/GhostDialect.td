@@ -48,17 +48,18 @@ def Ghost_ActivationSigmoid : I32EnumAttrCase<"Sigmoid", 3, "sigmoid">;
 def Ghost_ActivationHardSigmoid
     : I32EnumAttrCase<"HardSigmoid", 4, "hard_sigmoid">;
 def Ghost_ActivationHardSwish : I32EnumAttrCase<"HardSwish", 5, "hard_swish">;
+def Ghost_ActivationSilu : I32EnumAttrCase<"Silu", 6, "silu">;
 
 def Ghost_ActivationAttr : I32EnumAttr<"Activation",
     "activation applied to each element of an op's result",
     [Ghost_ActivationNone, Ghost_ActivationRelu, Ghost_ActivationRelu6,
      Ghost_ActivationSigmoid, Ghost_ActivationHardSigmoid,
-     Ghost_ActivationHardSwish]> {
+     Ghost_ActivationHardSwish, Ghost_ActivationSilu]> {
   let cppNamespace = "::ghostc::ghost";
   let description = [{
     `none`: x; `relu`: max(x, 0); `relu6`: min(max(x, 0), 6);
     `sigmoid`: 1 / (1 + exp(-x)); `hard_sigmoid`: relu6(x + 3) / 6;
-    `hard_swish`: x * relu6(x + 3) / 6.
+    `hard_swish`: x * relu6(x + 3) / 6; `silu`: x * sigmoid(x).
   }];
 }
 

@@ -148,6 +148,10 @@ def Ghost_HardSwishOp
     : Ghost_UnaryOp<"hard_swish", "input * min(max(input + 3, 0), 6) / 6"> {
   let summary = "hard swish (ONNX HardSwish)";
 }
+def Ghost_SiluOp
+    : Ghost_UnaryOp<"silu", "input * (1 / (1 + exp(-input)))"> {
+  let summary = "sigmoid linear unit, or swish (ONNX: x * Sigmoid(x))";
+}
 
 def Ghost_ClipOp : Ghost_SameTypeOp<"clip", [Elementwise]> {
   let summary = "clamp every element to [min, max]";

@@ -31,13 +31,13 @@ def GhostFoldBatchNorm : Pass<"ghost-fold-batchnorm", "mlir::func::FuncOp"> {
 
 def GhostCanonicalizeGates : Pass<"ghost-canonicalize-gates",
                                   "mlir::func::FuncOp"> {
-  let summary = "Rewrite spelled-out hard sigmoid and hard swish gates into ops";
+  let summary = "Rewrite spelled-out hard sigmoid, hard swish and SiLU gates into ops";
   let description = [{
     PyTorch exports `relu6(x + 3) / 6` as `Div(Clip(Add(x, 3), 0, 6), 6)` (or
-    a `Mul` by 1/6) and, before opset 14, hard swish as `x * HardSigmoid(x)`.
-    These become `ghost.hard_sigmoid` (alpha 1/6, beta 0.5) and
-    `ghost.hard_swish`; `ghost.clip` with bounds 0 and 6 stays the ReLU6 that
-    activation fusion recognises.
+    a `Mul` by 1/6), before opset 14, hard swish as `x * HardSigmoid(x)`, and
+    SiLU (swish) as `x * Sigmoid(x)`. These become `ghost.hard_sigmoid`
+    (alpha 1/6, beta 0.5), `ghost.hard_swish` and `ghost.silu`; `ghost.clip`
+    with bounds 0 and 6 stays the ReLU6 that activation fusion recognises.
   }];
   let dependentDialects = ["ghostc::ghost::GhostDialect"];
 }

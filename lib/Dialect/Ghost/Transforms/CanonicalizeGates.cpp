@@ -6,8 +6,8 @@
 //
 // PyTorch writes GhostNet's gate as relu6(x + 3) / 6, which ONNX spells as
 // Add, Clip and Div (or Mul by 1/6); older opsets spell hard swish as
-// x * HardSigmoid(x). This pass turns both into single ops so that the later
-// passes see one form.
+// x * HardSigmoid(x), and SiLU is x * Sigmoid(x). This pass turns them into
+// single ops so that the later passes see one form.
 //
 //===----------------------------------------------------------------------===//
 
@@ -78,22 +78,27 @@ struct MulGate : OpRewritePattern<MulOp> {
   }
 };
 
-/// x * hard_sigmoid(x), in either operand order -> hard_swish(x).
-struct MulHardSwish : OpRewritePattern<MulOp> {
+bool isGate(HardSigmoidOp op) { return isCanonicalHardSigmoid(op); }
+bool isGate(SigmoidOp) { return true; }
+
+/// x * gate(x), in either operand order -> self-gated op (x): hard_swish for
+/// the canonical hard sigmoid, silu for the sigmoid.
+template <typename GateOp, typename GatedOp>
+struct MulSelfGate : OpRewritePattern<MulOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(MulOp mul,
                                 PatternRewriter &rewriter) const override {
     for (auto [x, gate] : {std::pair(mul.getLhs(), mul.getRhs()),
                            std::pair(mul.getRhs(), mul.getLhs())}) {
-      auto sigmoid = gate.getDefiningOp<HardSigmoidOp>();
-      if (sigmoid && sigmoid->hasOneUse() && sigmoid.getInput() == x &&
-          isCanonicalHardSigmoid(sigmoid)) {
-        rewriter.replaceOpWithNewOp<HardSwishOp>(mul, x);
+      auto gateOp = gate.template getDefiningOp<GateOp>();
+      if (gateOp && gateOp->hasOneUse() && gateOp.getInput() == x &&
+          mul.getType() == x.getType() && isGate(gateOp)) {
+        rewriter.replaceOpWithNewOp<GatedOp>(mul, x);
         return success();
       }
     }
-    return rewriter.notifyMatchFailure(mul, "not x * hard_sigmoid(x)");
+    return rewriter.notifyMatchFailure(mul, "not x * gate(x)");
   }
 };
 
@@ -102,7 +107,8 @@ struct GhostCanonicalizeGatesPass
           GhostCanonicalizeGatesPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<DivGate, MulGate, MulHardSwish>(&getContext());
+    patterns.add<DivGate, MulGate, MulSelfGate<HardSigmoidOp, HardSwishOp>,
+                 MulSelfGate<SigmoidOp, SiluOp>>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

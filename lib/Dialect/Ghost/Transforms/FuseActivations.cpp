@@ -37,6 +37,8 @@ std::optional<Activation> activationOf(Operation *op) {
     return Activation::Sigmoid;
   if (isa<HardSwishOp>(op))
     return Activation::HardSwish;
+  if (isa<SiluOp>(op))
+    return Activation::Silu;
   if (auto hardSigmoid = dyn_cast<HardSigmoidOp>(op))
     return isCanonicalHardSigmoid(hardSigmoid)
                ? std::optional(Activation::HardSigmoid)
@@ -83,7 +85,8 @@ struct GhostFuseActivationsPass
     RewritePatternSet patterns(&getContext());
     patterns.add<FuseIntoProducer<ReluOp>, FuseIntoProducer<ClipOp>,
                  FuseIntoProducer<SigmoidOp>, FuseIntoProducer<HardSigmoidOp>,
-                 FuseIntoProducer<HardSwishOp>>(&getContext());
+                 FuseIntoProducer<HardSwishOp>, FuseIntoProducer<SiluOp>>(
+        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }
