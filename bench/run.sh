@@ -1,44 +1,83 @@
 #!/usr/bin/env bash
-# Measures GhostNet 1.0x latency, batch 1, one thread: ghostc against ONNX
-# Runtime 1.30 on the same model in the same invocation. Rounds alternate
-# between the two engines so that machine noise hits both; the report gives
-# each engine's median over all timed runs and the ratio.
+# Measures latency, batch 1, 224x224, one thread: ghostc against ONNX Runtime
+# 1.30 on the same ONNX file, in one invocation. Each round times every
+# model in both engines one after the other (RUNS timed runs each, after 3
+# untimed ones), so that machine noise hits both; a round's ratio is the
+# ratio of the two medians. The report gives, per model, the median over
+# the rounds of each engine's time and of the ratios, and the ratios' range.
 #
-#   bench/run.sh [ROUNDS] [RUNS_PER_ROUND] [-- ghostc options (default: --mcpu=native)]
+#   bench/run.sh [-r ROUNDS] [-n RUNS] [MODEL...] [-- ghostc options]
+#
+# MODEL is ARCH-WIDTH, an arch of `python3 -m ghostc.export` with its width
+# multiplier (ghostnet-1.0, ghostnetv2-1.0, mobilenet_v3_large-1.0, ...),
+# or `all` for GhostNet 0.5x, 1.0x, 1.3x, GhostNetV2 1.0x and torchvision's
+# MobileNetV3-Large, MobileNetV2, ShuffleNetV2, EfficientNet-B0 and
+# ResNet-18. Default: ghostnet-1.0, 5 rounds of 20 runs, --mcpu=native.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=${1:-5}
-runs=${2:-20}
-shift $(( $# > 2 ? 2 : $# )); [ "${1:-}" = "--" ] && shift
-work=build/bench
+rounds=5
+runs=20
+models=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -r) rounds=$2; shift 2 ;;
+    -n) runs=$2; shift 2 ;;
+    --) shift; break ;;
+    -h|--help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    all) models+=(ghostnet-0.5 ghostnet-1.0 ghostnet-1.3 ghostnetv2-1.0
+                  mobilenet_v3_large-1.0 mobilenet_v2-1.0 shufflenet_v2_x1_0-1.0
+                  efficientnet_b0-1.0 resnet18-1.0); shift ;;
+    -*) echo "bench: unknown option $1" >&2; exit 1 ;;
+    *) models+=("$1"); shift ;;
+  esac
+done
+[ ${#models[@]} -eq 0 ] && models=(ghostnet-1.0)
+# ONNX Runtime picks kernels for the host at run time; ghostc compiles for
+# it unless told otherwise.
+[ $# -eq 0 ] && set -- --mcpu=native
+work=$PWD/build/bench
 mkdir -p "$work"
 
 if [ ! -d "$work/node_modules/onnxruntime-node" ]; then
   echo "bench: installing onnxruntime-node@1.30.0 into $work"
   (cd "$work" && npm install --ignore-scripts --no-save --silent onnxruntime-node@1.30.0)
 fi
-if [ ! -f "$work/ghostnet.onnx" ]; then
-  (cd python && /usr/bin/python3 -m ghostc.export --arch ghostnet --width 1.0 \
-     --opset 13 -o "../$work/ghostnet.onnx")
-fi
-# ONNX Runtime picks kernels for the host at run time; ghostc compiles for
-# it unless told otherwise.
-[ $# -eq 0 ] && set -- --mcpu=native
-echo "bench: compiling with ghostc $*"
-build/bin/ghostc "$work/ghostnet.onnx" --name=model -o "$work/model.o" "$@"
-cc -O2 -I"$work" bench/bench_ghostc.c "$work/model.o" -lm -o "$work/bench_ghostc"
 cp bench/bench_ort.js "$work/bench_ort.js"
 
-: > "$work/ghostc.times"; : > "$work/ort.times"
+for model in "${models[@]}"; do
+  arch=${model%-*}; width=${model##*-}
+  dir=$work/$model
+  mkdir -p "$dir"
+  if [ ! -f "$dir/model.onnx" ]; then
+    (cd python && /usr/bin/python3 -m ghostc.export --arch "$arch" --width "$width" \
+       --opset 13 -o "$dir/model.onnx") > /dev/null
+  fi
+  echo "bench: compiling $model with ghostc $*"
+  build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
+  cc -O2 -I"$dir" bench/bench_ghostc.c "$dir/model.o" -lm -o "$dir/bench_ghostc"
+  : > "$dir/rounds"
+done
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 for round in $(seq "$rounds"); do
-  "$work/bench_ghostc" 3 "$runs" >> "$work/ghostc.times"
-  (cd "$work" && node bench_ort.js ghostnet.onnx 3 "$runs") >> "$work/ort.times"
+  for model in "${models[@]}"; do
+    dir=$work/$model
+    g=$("$dir/bench_ghostc" 3 "$runs" | median)
+    o=$(cd "$work" && node bench_ort.js "$dir/model.onnx" 3 "$runs" | median)
+    echo "$g $o" >> "$dir/rounds"
+  done
   echo "bench: round $round of $rounds done"
 done
-median() { sort -g "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-g=$(median "$work/ghostc.times"); o=$(median "$work/ort.times")
-n=$(wc -l < "$work/ghostc.times")
-echo "GhostNet 1.0x, batch 1, 1 thread, median of $n runs each:"
-echo "  ghostc               $g ms"
-echo "  ONNX Runtime 1.30    $o ms"
-awk -v g="$g" -v o="$o" 'BEGIN {printf "  ghostc / ORT time    %.2f (below 1 means ghostc is faster)\n", g / o}'
+
+echo "batch 1, 224x224, 1 thread, $rounds rounds of $runs runs; ghostc $*"
+printf '%-24s %10s %10s %12s %s\n' model "ghostc ms" "ORT ms" "ghostc/ORT" "(range)"
+for model in "${models[@]}"; do
+  dir=$work/$model
+  g=$(awk '{print $1}' "$dir/rounds" | median)
+  o=$(awk '{print $2}' "$dir/rounds" | median)
+  r=$(awk '{print $1 / $2}' "$dir/rounds" | median)
+  lo=$(awk '{print $1 / $2}' "$dir/rounds" | sort -g | head -1)
+  hi=$(awk '{print $1 / $2}' "$dir/rounds" | sort -g | tail -1)
+  printf '%-24s %10.3f %10.3f %12.2f (%.2f-%.2f)\n' "$model" "$g" "$o" "$r" "$lo" "$hi"
+done
+echo "(ghostc/ORT is the median of the per-round ratios; below 1 means ghostc is faster)"

@@ -12,6 +12,8 @@ PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
   # Python side: exporting models and comparing with PyTorch.
   python3-torch python3-onnx python3-numpy python3-pytest
+  # Public CNNs other than GhostNet, for the tests and the benchmark.
+  python3-torchvision
   # AArch64 cross-linking and emulation.
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 )

@@ -28,7 +28,7 @@ import onnx
 import torch
 from torch import nn
 
-from ghostc.models import ARCHS, GATES, POOLS, build
+from ghostc.models import ALL_ARCHS, GATES, POOLS, TORCHVISION_ARCHS, build
 
 INPUT_NAME = "input"
 OUTPUT_NAME = "logits"
@@ -165,9 +165,11 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
     model = parser.add_argument_group("model")
     model.add_argument(
         "--arch",
-        choices=sorted(ARCHS),
+        choices=ALL_ARCHS,
         default="ghostnet",
-        help="GhostNet V1, or GhostNetV2 with DFC attention (default: %(default)s)",
+        metavar="ARCH",
+        help="ghostnet (V1), ghostnetv2 (with DFC attention), or for comparison one "
+        f"of torchvision's CNNs: {', '.join(TORCHVISION_ARCHS)} (default: %(default)s)",
     )
     model.add_argument(
         "--width",

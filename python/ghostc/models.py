@@ -401,6 +401,40 @@ ARCHS: dict[str, type[GhostNet]] = {
     "ghostnetv2": GhostNetV2,
 }
 
+#: Other public mobile CNNs, from torchvision (Debian's python3-torchvision),
+#: built from the operators GhostNet uses: inverted residuals, squeeze-and-
+#: excitation, hard-swish, SiLU, channel shuffle, 3x3 residual blocks. They
+#: check that ghostc is not tuned to GhostNet alone. The MobileNets take
+#: ``width`` as their width multiplier; the others only 1.0.
+TORCHVISION_ARCHS: tuple[str, ...] = (
+    "efficientnet_b0",
+    "mnasnet1_0",
+    "mobilenet_v2",
+    "mobilenet_v3_large",
+    "mobilenet_v3_small",
+    "regnet_x_400mf",
+    "resnet18",
+    "shufflenet_v2_x1_0",
+)
+_WIDTH_MULTIPLIED = ("mobilenet_v2", "mobilenet_v3_large", "mobilenet_v3_small")
+
+#: Every name :func:`build` accepts.
+ALL_ARCHS: tuple[str, ...] = tuple(sorted(ARCHS)) + TORCHVISION_ARCHS
+
+
+def _build_torchvision(arch: str, width: float) -> nn.Module:
+    """torchvision's ``arch`` with its own initialisation (no download)."""
+    try:
+        import torchvision.models
+    except ImportError:
+        raise ValueError(f"arch {arch!r} needs torchvision (Debian: "
+                         "python3-torchvision)") from None
+    if arch in _WIDTH_MULTIPLIED:
+        return getattr(torchvision.models, arch)(width_mult=width)
+    if width != 1.0:
+        raise ValueError(f"arch {arch!r} has no width multiplier; width must be 1.0")
+    return getattr(torchvision.models, arch)()
+
 
 def randomize_batchnorm(model: nn.Module, generator: torch.Generator) -> None:
     """Draw every BatchNorm's weight from U(0.5, 1.5) and bias from U(-0.1, 0.1)."""
@@ -449,8 +483,11 @@ def build(
     gate: str = "relu6",
     pool: str = "adaptive",
     seed: int = 0,
-) -> GhostNet:
-    """Build model ``arch`` (a key of :data:`ARCHS`) ready for export.
+) -> nn.Module:
+    """Build model ``arch`` (one of :data:`ALL_ARCHS`) ready for export.
+
+    ``gate`` and ``pool`` choose how GhostNet writes its layers; torchvision's
+    models are written their own way and ignore them.
 
     The weights depend only on the arguments: ``seed`` seeds PyTorch before
     the layers are initialised, then every BatchNorm gets a random weight and
@@ -459,9 +496,14 @@ def build(
     identity, so that BatchNorm folding is exercised. The model is returned
     in eval mode.
     """
-    _check_choice("arch", arch, tuple(ARCHS))
+    _check_choice("arch", arch, ALL_ARCHS)
     torch.manual_seed(seed)
-    model = ARCHS[arch](width=width, gate=gate, pool=pool)
+    if arch in ARCHS:
+        model: nn.Module = ARCHS[arch](width=width, gate=gate, pool=pool)
+    else:
+        _check_choice("gate", gate, GATES)
+        _check_choice("pool", pool, POOLS)
+        model = _build_torchvision(arch, width)
     generator = torch.Generator().manual_seed(seed)
     randomize_batchnorm(model, generator)
     calibrate_batchnorm(model, generator)

@@ -18,6 +18,7 @@ import torch
 from ghostc.export import export, external_data_path, main, random_input, reference
 from ghostc.models import (
     ARCHS,
+    TORCHVISION_ARCHS,
     GhostBottleneck,
     GhostModule,
     GhostModuleV2,
@@ -143,6 +144,31 @@ def test_gate_and_pool_styles_compute_the_same() -> None:
     for gate, pool in [("hardsigmoid", "adaptive"), ("relu6", "mean")]:
         actual = reference(cached_build("ghostnet", 0.5, gate, pool), x)
         np.testing.assert_allclose(actual, expected, rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("arch", ["mobilenet_v3_small", "shufflenet_v2_x1_0"])
+def test_torchvision_models_are_built_like_ours(arch: str) -> None:
+    """torchvision's CNNs get the same deterministic, non-trivial BatchNorm."""
+    assert arch in TORCHVISION_ARCHS
+    model = build(arch)
+    again = build(arch).state_dict()
+    for name, tensor in model.state_dict().items():
+        assert torch.equal(tensor, again[name]), name
+    norms = [m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)]
+    assert norms and not model.training
+    assert all(not torch.allclose(bn.weight, torch.ones_like(bn.weight)) for bn in norms)
+    logits = reference(model, random_input(2, SMALL_INPUT, seed=0))
+    assert logits.shape == (2, 1000)
+    assert np.abs(logits[0] - logits[1]).max() > 0.05 * np.abs(logits).max()
+
+
+def test_torchvision_width_only_where_the_model_has_one() -> None:
+    narrow = build("mobilenet_v3_small", width=0.5)
+    wide = build("mobilenet_v3_small")
+    assert sum(p.numel() for p in narrow.parameters()) < sum(
+        p.numel() for p in wide.parameters())
+    with pytest.raises(ValueError, match="width"):
+        build("resnet18", width=0.5)
 
 
 def test_unknown_choices_are_rejected() -> None:
