@@ -61,6 +61,15 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     of a row uses masked transfers. A 1x1 stride-1 convolution views its
     H*W planes as single rows. Other linalg ops are left alone.
 
+    Small planes: a stride-1 convolution whose zero padding (read through
+    bounds, below) keeps the plane's size, and whose rows fill vectors at
+    least 5% worse than its whole plane would (7 columns use 7 of 16 lanes,
+    a 7x7 plane 49 of 64), also reads and writes its planes as single rows
+    of at most 16 vectors. Each tap then reads a contiguous run of the
+    plane with `vector.maskedload`, lanes that fall in the padding masked
+    off by a constant mask (and shifted in as zeros before the plane's
+    start); taps that read only padding for a vector are left out.
+
     Fused epilogues: when the op that fills the output before the
     convolution is a `linalg.fill` or a generic broadcasting a rank-1 bias
     along the channels (only fills and copies of other buffers between), the

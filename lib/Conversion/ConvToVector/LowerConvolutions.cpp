@@ -71,6 +71,11 @@ struct Convolution {
   /// is the unpadded tensor, `inH` x `inW`, shifted by `padTop`, `padLeft`.
   int64_t inH, inW, padTop = 0, padLeft = 0;
   bool implicitPadding = false;
+  /// Small planes read as one row: the input and output are [n, c, 1, h*w]
+  /// views of planes `planeH` x `planeW` (0 when not flattened), the
+  /// output's vectors run across rows, and each tap reads a contiguous run
+  /// of the input plane whose lanes outside the padded tap are masked.
+  int64_t planeH = 0, planeW = 0;
   /// Where the sums start, when the op that filled the output is fused:
   /// one value per output channel (`bias`, rank 1) or one for all
   /// (`initialValue`). With neither, the output holds the start.
@@ -95,13 +100,17 @@ public:
       int64_t columnVectors = conv.depthwise
                                   ? blocking.channelBlock * blocking.vectorBlock
                                   : blocking.vectorBlock;
+      auto rows = [&](Value f, int64_t channels) {
+        if (conv.planeW)
+          emitPlane(n, f, channels, columnVectors);
+        else
+          emitRows(n, f, channels, columnVectors);
+      };
       int64_t whole = conv.outChannels - conv.outChannels % block;
       if (whole > 0)
-        loop(0, whole, block,
-             [&](Value f) { emitRows(n, f, block, columnVectors); });
+        loop(0, whole, block, [&](Value f) { rows(f, block); });
       if (whole < conv.outChannels)
-        loop(whole, conv.outChannels, 1,
-             [&](Value f) { emitRows(n, f, 1, columnVectors); });
+        loop(whole, conv.outChannels, 1, [&](Value f) { rows(f, 1); });
     });
   }
 
@@ -153,6 +162,66 @@ private:
       loop(first, last, 1, [&](Value y) { row(y, std::nullopt); });
     for (int64_t y = std::max(first, last); y < conv.outH; ++y)
       row(constant(y), y);
+  }
+
+  /// A flattened plane: its h*w outputs in blocks of `columnVectors`
+  /// vectors, each emitted on its own (the taps' masks differ by block).
+  void emitPlane(Value n, Value f, int64_t block, int64_t columnVectors) {
+    int64_t span = columnVectors * blocking.vectorWidth;
+    for (int64_t x = 0; x < conv.outW; x += span) {
+      int64_t valid = std::min(span, conv.outW - x);
+      emitBlock(n, f, block, constant(0), 0, constant(x), x,
+                llvm::divideCeil(valid, blocking.vectorWidth), valid);
+    }
+  }
+
+  /// In a flattened plane, the vector of output positions [q, q + width)
+  /// at tap (ky, kx): zero where the tap falls in the padding (or past the
+  /// plane), else the input at the same position shifted by the tap. Null
+  /// when every lane is zero.
+  Value loadPlaneTap(Value n, Value c, int64_t q, int64_t ky, int64_t kx) {
+    int64_t width = blocking.vectorWidth;
+    int64_t dy = ky * conv.dilationY - conv.padTop;
+    int64_t dx = kx * conv.dilationX - conv.padLeft;
+    int64_t size = conv.planeH * conv.planeW;
+    SmallVector<bool> valid;
+    for (int64_t lane = 0; lane < width; ++lane) {
+      int64_t p = q + lane, y = p / conv.planeW + dy, x = p % conv.planeW + dx;
+      valid.push_back(p < size && y >= 0 && y < conv.planeH && x >= 0 &&
+                      x < conv.planeW);
+    }
+    if (llvm::none_of(valid, [](bool v) { return v; }))
+      return {};
+    // The run starts at q + dy * w + dx; lanes before the plane's start are
+    // all masked, so read from the first lane inside and shift zeros in.
+    int64_t start = q + dy * conv.planeW + dx;
+    int64_t shift = std::max<int64_t>(0, -start);
+    Value at[] = {n, c, constant(0), constant(start + shift)};
+    Value run;
+    if (shift == 0 && llvm::all_of(valid, [](bool v) { return v; })) {
+      run = vector::LoadOp::create(b, loc, vectorType, conv.input, at);
+    } else {
+      SmallVector<bool> mask;
+      for (int64_t lane = 0; lane < width; ++lane)
+        mask.push_back(lane + shift < width && valid[lane + shift]);
+      auto maskType = VectorType::get({width}, b.getI1Type());
+      Value maskValue = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(maskType, ArrayRef<bool>(mask)));
+      run = vector::MaskedLoadOp::create(b, loc, vectorType, conv.input, at,
+                                         maskValue, zeroVector());
+    }
+    if (shift == 0)
+      return run;
+    SmallVector<int64_t> lanes;
+    for (int64_t lane = 0; lane < width; ++lane)
+      lanes.push_back(lane < shift ? width : lane - shift);
+    return vector::ShuffleOp::create(b, loc, vectorType, run, zeroVector(),
+                                     lanes);
+  }
+
+  Value zeroVector() {
+    return arith::ConstantOp::create(
+        b, loc, SplatElementsAttr::get(vectorType, b.getF32FloatAttr(0.0f)));
   }
 
   /// The output rows [first, last) whose taps all read input rows.
@@ -286,7 +355,7 @@ private:
 
     // The input column under vector j at tap kx: inputColumns[kx][j]. At a
     // row's edges, with implicit padding, edgeColumns[kx][j] instead.
-    bool edge = fixedX && conv.implicitPadding;
+    bool edge = fixedX && conv.implicitPadding && !conv.planeW;
     SmallVector<SmallVector<Value>> inputColumns(conv.kw);
     SmallVector<SmallVector<int64_t>> edgeColumns(conv.kw);
     for (int64_t kx = 0; kx < conv.kw; ++kx)
@@ -304,7 +373,7 @@ private:
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
         int64_t offset = ky * conv.dilationY - conv.padTop;
         // A row above or below the input adds nothing.
-        if (fixedY) {
+        if (fixedY && !conv.planeW) {
           int64_t inputRow = *fixedY * conv.strideY + offset;
           if (inputRow < 0 || inputRow >= conv.inH)
             continue;
@@ -313,10 +382,19 @@ private:
         for (int64_t kx = 0; kx < conv.kw; ++kx) {
           SmallVector<Value> rows;
           Value channel = conv.depthwise ? f : c;
-          for (int64_t j = 0; j < vectors; ++j)
-            rows.push_back(edge ? loadEdge(n, channel, iy, edgeColumns[kx][j])
-                                : loadRow(n, channel, iy, inputColumns[kx][j],
-                                          inBounds[j]));
+          for (int64_t j = 0; j < vectors; ++j) {
+            if (conv.planeW)
+              rows.push_back(loadPlaneTap(n, channel, *fixedX + j * width, ky,
+                                          kx));
+            else
+              rows.push_back(edge ? loadEdge(n, channel, iy,
+                                             edgeColumns[kx][j])
+                                  : loadRow(n, channel, iy,
+                                            inputColumns[kx][j], inBounds[j]));
+          }
+          // A tap that reads only padding for the whole block adds nothing.
+          if (llvm::none_of(rows, [](Value row) { return bool(row); }))
+            continue;
           for (int64_t i = 0; i < block; ++i) {
             SmallVector<Value> at =
                 conv.depthwise
@@ -327,6 +405,8 @@ private:
             Value splat =
                 vector::BroadcastOp::create(b, loc, vectorType, weight);
             for (int64_t j = 0; j < vectors; ++j) {
+              if (!rows[j])
+                continue;
               Value &sum = sums[i * vectors + j];
               sum = vector::FMAOp::create(b, loc, rows[j], splat, sum);
             }
@@ -477,6 +557,37 @@ static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
   conv.outH = 1;
   conv.inW = conv.outW;
   conv.inH = 1;
+}
+
+/// A stride-1 convolution whose zero padding keeps the plane's size reads
+/// and writes each plane as one row when its rows are too short to fill
+/// vectors: 7 columns use 7 of 16 lanes row by row, 49 of 64 across rows.
+/// Every vector block of such a plane is emitted on its own, so only planes
+/// of a few vectors qualify.
+static void flattenSmallPlanes(OpBuilder &b, Location loc, Convolution &conv,
+                               int64_t vectorWidth) {
+  if (!conv.implicitPadding || conv.strideY != 1 || conv.strideX != 1 ||
+      conv.inH != conv.outH || conv.inW != conv.outW || conv.outH == 1)
+    return;
+  int64_t plane = conv.outH * conv.outW;
+  int64_t rowLanes = llvm::divideCeil(conv.outW, vectorWidth) * vectorWidth;
+  int64_t planeVectors = llvm::divideCeil(plane, vectorWidth);
+  // Lanes used: outW / rowLanes row by row, plane / (planeVectors * width)
+  // as one row; flatten when that is at least 5% better.
+  if (plane * rowLanes * 100 <
+          105 * conv.outW * planeVectors * vectorWidth ||
+      planeVectors > 16)
+    return;
+  Value input = asOneRow(b, loc, conv.input);
+  Value output = asOneRow(b, loc, conv.output);
+  if (!input || !output)
+    return;
+  conv.input = input;
+  conv.output = output;
+  conv.planeH = conv.outH;
+  conv.planeW = conv.outW;
+  conv.outH = conv.inH = 1;
+  conv.outW = conv.inW = plane;
 }
 
 /// Whether `op` only computes an address or a value, touching no memory.
@@ -677,6 +788,7 @@ struct GhostLowerConvolutions
       SmallVector<Operation *> paddingOps = fusePadding(op, initOp, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
+      flattenSmallPlanes(rewriter, op->getLoc(), conv, blocking.vectorWidth);
       KernelEmitter(rewriter, op->getLoc(), conv, blocking).emit();
       rewriter.eraseOp(op);
       if (initOp)

@@ -316,3 +316,41 @@ func.func @padded_shared(%src: memref<1x1x4x4xf32>, %w: memref<1x3x3xf32>,
     outs(%out : memref<1x1x4x4xf32>)
   return
 }
+
+// -----
+
+// A plane too narrow for the vectors (5 columns: 5 of 8 lanes row by row)
+// with size-keeping padding is read as one row of 15: 4 vectors cover it.
+// Each tap reads a contiguous run of the unpadded plane, its lanes in the
+// padding masked off (and shifted in as zeros before the plane's start);
+// taps that read only padding (row -1 under the first vector) are left out.
+// CHECK-LABEL: func.func @small_plane
+// CHECK-SAME: (%[[SRC:.*]]: memref<1x1x3x5xf32>, %{{.*}}: memref<1x3x3xf32>, %[[OUT:.*]]: memref<1x1x3x5xf32>, %[[PAD:.*]]: memref<1x1x5x7xf32>)
+// CHECK-NOT:  linalg.copy
+// CHECK-DAG:  %[[IN_FLAT:.*]] = memref.collapse_shape %[[SRC]] {{\[}}[0], [1], [2, 3]] : memref<1x1x3x5xf32> into memref<1x1x15xf32>
+// CHECK-DAG:  %[[IN:.*]] = memref.expand_shape %[[IN_FLAT]] {{.*}} into memref<1x1x1x15xf32>
+// CHECK-DAG:  %[[OUT_FLAT:.*]] = memref.collapse_shape %[[OUT]]
+// CHECK-DAG:  %[[OUTV:.*]] = memref.expand_shape %[[OUT_FLAT]] {{.*}} into memref<1x1x1x15xf32>
+// Tap (0, 0) under the second vector (positions 4 to 7): only positions 6
+// and 7 read the plane, at 0 and 1.
+// CHECK:      %[[TAP:.*]] = vector.maskedload %[[IN]][%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}], %{{.*}}, %{{.*}} : memref<1x1x1x15xf32>, vector<4xi1>, vector<4xf32> into vector<4xf32>
+// CHECK:      vector.shuffle %[[TAP]], %{{.*}} [4, 4, 0, 1]
+// Taps of row -1 skip the first vector, taps of row 3 the last: 30 FMAs.
+// CHECK-COUNT-30: vector.fma
+// CHECK-NOT:  vector.fma
+// CHECK:      vector.transfer_write %{{.*}}, %[[OUTV]]
+// CHECK-NOT:  %[[PAD]]
+func.func @small_plane(%src: memref<1x1x3x5xf32>, %w: memref<1x3x3xf32>,
+                       %out: memref<1x1x3x5xf32>, %pad: memref<1x1x5x7xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%pad : memref<1x1x5x7xf32>)
+  %interior = memref.subview %pad[0, 0, 1, 1] [1, 1, 3, 5] [1, 1, 1, 1]
+      : memref<1x1x5x7xf32> to memref<1x1x3x5xf32, strided<[35, 35, 7, 1], offset: 8>>
+  linalg.copy ins(%src : memref<1x1x3x5xf32>)
+      outs(%interior : memref<1x1x3x5xf32, strided<[35, 35, 7, 1], offset: 8>>)
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                     strides = dense<1> : tensor<2xi64>}
+    ins(%pad, %w : memref<1x1x5x7xf32>, memref<1x3x3xf32>)
+    outs(%out : memref<1x1x3x5xf32>)
+  return
+}
