@@ -79,6 +79,12 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     activation), its body is applied to the accumulators before the store
     and the op goes.
 
+    Fused input scale: when the input was written just before as another
+    buffer times a scale per batch and channel (`y = x * s[n, c]`,
+    squeeze-and-excitation's last step) and the convolution is its only
+    reader, the kernel reads x and multiplies each weight by its input
+    channel's s; the generic goes. Nothing between the two may write x or s.
+
     Zero padding through bounds: when the input is a buffer only filled
     with zeros and given a copy of a tensor in its interior (what a padded
     `ghost.conv` bufferizes to), the kernel reads that tensor: rows whose

@@ -83,6 +83,10 @@ struct Convolution {
   /// The element-wise op applied in place to the output right after the
   /// convolution (an activation), fused into the store; or null.
   linalg::GenericOp epilogue;
+  /// A scale per batch and input channel, [n, c], that the input is
+  /// multiplied by (squeeze-and-excitation's excite step, fused): the
+  /// kernel scales the weights instead. Null when there is none.
+  Value inputScale;
 };
 
 class KernelEmitter {
@@ -370,6 +374,13 @@ private:
       }
 
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
+      // With a fused input scale, every weight of this input channel is
+      // scaled by it: one scalar product per weight instead of a pass over
+      // the whole input.
+      Value scale;
+      if (conv.inputScale && !conv.depthwise)
+        scale = memref::LoadOp::create(b, loc, conv.inputScale,
+                                       ValueRange{n, c});
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
         int64_t offset = ky * conv.dilationY - conv.padTop;
         // A row above or below the input adds nothing.
@@ -402,6 +413,12 @@ private:
                     : SmallVector<Value>{channels[i], c, constant(ky),
                                          constant(kx)};
             Value weight = memref::LoadOp::create(b, loc, conv.filter, at);
+            if (conv.inputScale)
+              weight = arith::MulFOp::create(
+                  b, loc, weight,
+                  scale ? scale
+                        : memref::LoadOp::create(b, loc, conv.inputScale,
+                                                 ValueRange{n, channels[i]}));
             Value splat =
                 vector::BroadcastOp::create(b, loc, vectorType, weight);
             for (int64_t j = 0; j < vectors; ++j) {
@@ -677,6 +694,83 @@ static Operation *fuseEpilogue(Operation *convOp, Convolution &conv) {
   return generic;
 }
 
+/// The buffer `view` is a view of, through any chain of view-like ops.
+static Value rootBuffer(Value view) {
+  while (auto viewOp = view.getDefiningOp<ViewLikeOpInterface>())
+    view = viewOp.getViewSource();
+  return view;
+}
+
+/// Takes in the op that wrote the convolution's input as another buffer
+/// times a per-channel scale (`y[n, c, h, w] = x[n, c, h, w] * s[n, c]`, how
+/// squeeze-and-excitation ends) when the convolution is the only reader of
+/// y and nothing between the two writes x or s: the kernel reads x and
+/// scales its weights by s. Returns the op to erase, or null.
+static Operation *fuseInputScale(Operation *convOp, Convolution &conv) {
+  Value scaled = conv.input;
+  linalg::GenericOp excite;
+  for (Operation *user : scaled.getUsers()) {
+    if (user == convOp)
+      continue;
+    auto generic = dyn_cast<linalg::GenericOp>(user);
+    if (excite || !generic || generic.getNumDpsInits() != 1 ||
+        generic.getDpsInitOperand(0)->get() != scaled)
+      return nullptr;
+    excite = generic;
+  }
+  if (!excite || excite.getNumDpsInputs() != 2 ||
+      excite.getNumParallelLoops() != 4 || excite.getNumLoops() != 4 ||
+      excite->getBlock() != convOp->getBlock() ||
+      !excite->isBeforeInBlock(convOp))
+    return nullptr;
+  MLIRContext *ctx = convOp->getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(4, ctx);
+  AffineMap perChannel = AffineMap::get(
+      4, 0, {getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx)}, ctx);
+  SmallVector<AffineMap> maps = excite.getIndexingMapsArray();
+  if (maps[0] != identity || maps[1] != perChannel || maps[2] != identity)
+    return nullptr;
+  // The body: the product of the two inputs, nothing else.
+  Block &body = excite.getRegion().front();
+  auto mul = dyn_cast<arith::MulFOp>(body.getTerminator()->getOperand(0)
+                                         .getDefiningOp());
+  if (!mul || &body.front() != mul.getOperation() ||
+      !llvm::is_contained(mul->getOperands(), body.getArgument(0)) ||
+      !llvm::is_contained(mul->getOperands(), body.getArgument(1)))
+    return nullptr;
+  Value input = excite.getDpsInputOperand(0)->get();
+  Value scale = excite.getDpsInputOperand(1)->get();
+  if (!isStaticF32Buffer(input) || !isStaticF32Buffer(scale) ||
+      input.getType() != scaled.getType())
+    return nullptr;
+  // Nothing between writes x or s (or any view of their buffers): the
+  // kernel reads them as the excite did. Linalg ops on buffers and copies
+  // write only their outputs; other ops must not touch memory.
+  Value inputRoot = rootBuffer(input), scaleRoot = rootBuffer(scale);
+  for (Operation *op = excite->getNextNode(); op != convOp;
+       op = op->getNextNode()) {
+    // A new buffer is none of those.
+    if (touchesNoMemory(op) || isa<memref::AllocOp>(op))
+      continue;
+    SmallVector<Value> written;
+    if (auto copy = dyn_cast<memref::CopyOp>(op))
+      written.push_back(copy.getTarget());
+    else if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+             linalgOp && linalgOp.hasPureBufferSemantics())
+      llvm::append_range(written, linalgOp.getDpsInits());
+    else
+      return nullptr;
+    for (Value buffer : written) {
+      Value root = rootBuffer(buffer);
+      if (root == inputRoot || root == scaleRoot)
+        return nullptr;
+    }
+  }
+  conv.input = input;
+  conv.inputScale = scale;
+  return excite;
+}
+
 /// Reads a zero-padded input through bounds: when the convolution's input
 /// is a buffer that is only filled with zeros and given a copy of a tensor
 /// in its interior, the kernel reads that tensor instead, and taps outside
@@ -786,6 +880,8 @@ struct GhostLowerConvolutions
       Operation *initOp = fuseInitialValue(op, conv);
       Operation *epilogueOp = fuseEpilogue(op, conv);
       SmallVector<Operation *> paddingOps = fusePadding(op, initOp, conv);
+      Operation *exciteOp =
+          conv.implicitPadding ? nullptr : fuseInputScale(op, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
       flattenSmallPlanes(rewriter, op->getLoc(), conv, blocking.vectorWidth);
@@ -795,6 +891,8 @@ struct GhostLowerConvolutions
         rewriter.eraseOp(initOp);
       if (epilogueOp)
         rewriter.eraseOp(epilogueOp);
+      if (exciteOp)
+        rewriter.eraseOp(exciteOp);
       for (Operation *padding : paddingOps)
         rewriter.eraseOp(padding);
     }

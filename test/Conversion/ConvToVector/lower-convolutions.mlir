@@ -354,3 +354,70 @@ func.func @small_plane(%src: memref<1x1x3x5xf32>, %w: memref<1x3x3xf32>,
     outs(%out : memref<1x1x3x5xf32>)
   return
 }
+
+// -----
+
+// Squeeze-and-excitation's excite step, y = x * s[n, c], read only by the
+// convolution after it, is fused: the kernel reads x and scales each weight
+// by its input channel's s. The generic goes; y, now unused, is left to
+// the canonicalizer.
+#nc = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @excite
+// CHECK-SAME: (%[[X:.*]]: memref<1x3x2x4xf32>, %[[S:.*]]: memref<1x3xf32>, %[[W:.*]]: memref<2x3x1x1xf32>, %[[OUT:.*]]: memref<1x2x2x4xf32>)
+// CHECK-NOT:  linalg.generic
+// CHECK:      %[[XV:.*]] = memref.expand_shape {{.*}} into memref<1x3x1x8xf32>
+// CHECK:      affine.for %{{.*}} = 0 to 3 iter_args
+// CHECK:        %[[SC:.*]] = memref.load %[[S]][%{{.*}}, %{{.*}}] : memref<1x3xf32>
+// CHECK:        vector.transfer_read %[[XV]]
+// CHECK:        %[[WV:.*]] = memref.load %[[W]]
+// CHECK-NEXT:   %[[SCALED:.*]] = arith.mulf %[[WV]], %[[SC]] : f32
+// CHECK-NEXT:   vector.broadcast %[[SCALED]]
+// CHECK-NOT:  linalg.generic
+func.func @excite(%x: memref<1x3x2x4xf32>, %s: memref<1x3xf32>,
+                  %w: memref<2x3x1x1xf32>, %out: memref<1x2x2x4xf32>) {
+  %y = memref.alloc() : memref<1x3x2x4xf32>
+  linalg.generic {indexing_maps = [#id, #nc, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x, %s : memref<1x3x2x4xf32>, memref<1x3xf32>) outs(%y : memref<1x3x2x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %p = arith.mulf %a, %b : f32
+    linalg.yield %p : f32
+  }
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%y, %w : memref<1x3x2x4xf32>, memref<2x3x1x1xf32>)
+    outs(%out : memref<1x2x2x4xf32>)
+  return
+}
+
+// -----
+
+// Near miss: the scale is overwritten between the excite and the
+// convolution, so the excite stays and the kernel reads its result.
+#nc = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @excite_clobbered
+// CHECK:      %[[Y:.*]] = memref.alloc
+// CHECK:      linalg.generic {{.*}} outs(%[[Y]]
+// CHECK:      linalg.fill
+// CHECK:      memref.collapse_shape %[[Y]]
+// CHECK-NOT:  arith.mulf
+func.func @excite_clobbered(%x: memref<1x3x2x4xf32>, %s: memref<1x3xf32>,
+                            %w: memref<2x3x1x1xf32>, %out: memref<1x2x2x4xf32>) {
+  %y = memref.alloc() : memref<1x3x2x4xf32>
+  linalg.generic {indexing_maps = [#id, #nc, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x, %s : memref<1x3x2x4xf32>, memref<1x3xf32>) outs(%y : memref<1x3x2x4xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %p = arith.mulf %a, %b : f32
+    linalg.yield %p : f32
+  }
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%s : memref<1x3xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%y, %w : memref<1x3x2x4xf32>, memref<2x3x1x1xf32>)
+    outs(%out : memref<1x2x2x4xf32>)
+  return
+}
