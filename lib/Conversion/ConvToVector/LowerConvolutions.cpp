@@ -113,8 +113,10 @@ public:
       int64_t whole = conv.outChannels - conv.outChannels % block;
       if (whole > 0)
         loop(0, whole, block, [&](Value f) { rows(f, block); });
+      // The channels left over form one narrower block: each input vector
+      // is still loaded once for all of them.
       if (whole < conv.outChannels)
-        loop(whole, conv.outChannels, 1, [&](Value f) { rows(f, 1); });
+        rows(constant(whole), conv.outChannels - whole);
     });
   }
 

@@ -3,7 +3,7 @@
 // RUN: | FileCheck %s
 
 // A 3x3 stride-1 convolution, 5 output channels: two blocks of 2 channels
-// and one single channel; rows of 8 columns: one block of 2 x 4 columns, no
+// and a block of the one channel left; rows of 8 columns: one block of 2 x 4 columns, no
 // masked end. The 2 x 2 accumulators are read from the output (the bias),
 // carried through the input-channel loop and written once.
 // CHECK-LABEL: func.func @dense
@@ -23,7 +23,11 @@
 // CHECK-NOT:            vector.fma
 // CHECK:                affine.yield
 // CHECK-COUNT-4:      vector.transfer_write {{.*}} {in_bounds = [true]} : vector<4xf32>, memref<1x5x8x8xf32>
-// CHECK:        affine.for %{{.*}} = 4 to 5 {
+// The channel left over is one block of its own at channel 4, not a loop.
+// CHECK-NOT:    affine.for %{{.*}} = 4 to 5
+// CHECK:        affine.for %{{.*}} = 0 to 8 {
+// CHECK:          affine.for %{{.*}} = 0 to 8 step 8 {
+// CHECK:            memref.load %arg1[%c4, %{{.*}}, %c0, %c0]
 // CHECK-NOT:    linalg.conv_2d_nchw_fchw
 func.func @dense(%in: memref<1x3x10x10xf32>, %w: memref<5x3x3x3xf32>,
                  %out: memref<1x5x8x8xf32>) {
