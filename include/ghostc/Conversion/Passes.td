@@ -80,8 +80,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     and the op goes.
 
     Fused input scale: when the input was written just before as another
-    buffer times a scale per batch and channel (`y = x * s[n, c]`,
-    squeeze-and-excitation's last step) and the convolution is its only
+    buffer times a scale per batch and channel (`y = x * s[n, c]`, or
+    `s[n, c, 0, 0]` broadcast, in either order: squeeze-and-excitation's
+    last step) and the convolution is its only
     reader, the kernel reads x and multiplies each weight by its input
     channel's s; the generic goes. Nothing between the two may write x or s.
 

@@ -83,10 +83,13 @@ struct Convolution {
   /// The element-wise op applied in place to the output right after the
   /// convolution (an activation), fused into the store; or null.
   linalg::GenericOp epilogue;
-  /// A scale per batch and input channel, [n, c], that the input is
-  /// multiplied by (squeeze-and-excitation's excite step, fused): the
-  /// kernel scales the weights instead. Null when there is none.
+  /// A scale per batch and input channel that the input is multiplied by
+  /// (squeeze-and-excitation's excite step, fused): the kernel scales the
+  /// weights instead. Null when there is none. `inputScaleMap` maps
+  /// (n, c, h, w) to its element: (n, c) for [n, c], (n, c, 0, 0) or
+  /// (0, c, 0, 0) for [n, c, 1, 1].
   Value inputScale;
+  AffineMap inputScaleMap;
 };
 
 class KernelEmitter {
@@ -381,8 +384,7 @@ private:
       // the whole input.
       Value scale;
       if (conv.inputScale && !conv.depthwise)
-        scale = memref::LoadOp::create(b, loc, conv.inputScale,
-                                       ValueRange{n, c});
+        scale = loadScale(n, c);
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
         int64_t offset = ky * conv.dilationY - conv.padTop;
         // A row above or below the input adds nothing.
@@ -418,9 +420,7 @@ private:
             if (conv.inputScale)
               weight = arith::MulFOp::create(
                   b, loc, weight,
-                  scale ? scale
-                        : memref::LoadOp::create(b, loc, conv.inputScale,
-                                                 ValueRange{n, channels[i]}));
+                  scale ? scale : loadScale(n, channels[i]));
             Value splat =
                 vector::BroadcastOp::create(b, loc, vectorType, weight);
             for (int64_t j = 0; j < vectors; ++j) {
@@ -458,6 +458,19 @@ private:
             b, loc, acc[i * vectors + j], conv.output,
             ValueRange{n, channels[i], y, columns[j]},
             ArrayRef<bool>{inBounds[j]});
+  }
+
+  /// The fused input scale of batch `n`, input channel `c`.
+  Value loadScale(Value n, Value c) {
+    SmallVector<Value> indices;
+    for (AffineExpr expr : conv.inputScaleMap.getResults()) {
+      if (auto dim = dyn_cast<AffineDimExpr>(expr))
+        indices.push_back(dim.getPosition() == 0 ? n : c);
+      else
+        indices.push_back(
+            constant(cast<AffineConstantExpr>(expr).getValue()));
+    }
+    return memref::LoadOp::create(b, loc, conv.inputScale, indices);
   }
 
   /// The fused epilogue's scalar body applied to every lane of `sum`.
@@ -703,6 +716,25 @@ static Value rootBuffer(Value view) {
   return view;
 }
 
+/// Whether `map`, over loops (n, c, h, w), reads one element per batch and
+/// channel: its results are n or constants, then c, then constants.
+static bool isPerChannel(AffineMap map) {
+  if (map.getNumDims() != 4 || map.getNumSymbols() != 0)
+    return false;
+  bool channel = false;
+  for (AffineExpr expr : map.getResults()) {
+    if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+      if (dim.getPosition() == 1 && !channel)
+        channel = true;
+      else if (dim.getPosition() != 0 || channel)
+        return false;
+    } else if (!isa<AffineConstantExpr>(expr)) {
+      return false;
+    }
+  }
+  return channel;
+}
+
 /// Takes in the op that wrote the convolution's input as another buffer
 /// times a per-channel scale (`y[n, c, h, w] = x[n, c, h, w] * s[n, c]`, how
 /// squeeze-and-excitation ends) when the convolution is the only reader of
@@ -725,23 +757,23 @@ static Operation *fuseInputScale(Operation *convOp, Convolution &conv) {
       excite->getBlock() != convOp->getBlock() ||
       !excite->isBeforeInBlock(convOp))
     return nullptr;
-  MLIRContext *ctx = convOp->getContext();
-  AffineMap identity = AffineMap::getMultiDimIdentityMap(4, ctx);
-  AffineMap perChannel = AffineMap::get(
-      4, 0, {getAffineDimExpr(0, ctx), getAffineDimExpr(1, ctx)}, ctx);
+  // One input read element by element (x), the other once per batch and
+  // channel (s), in either order; the body is their product.
   SmallVector<AffineMap> maps = excite.getIndexingMapsArray();
-  if (maps[0] != identity || maps[1] != perChannel || maps[2] != identity)
+  if (!maps[2].isIdentity())
     return nullptr;
-  // The body: the product of the two inputs, nothing else.
+  int xIndex = maps[0].isIdentity() ? 0 : 1;
+  if (!maps[xIndex].isIdentity() || !isPerChannel(maps[1 - xIndex]))
+    return nullptr;
   Block &body = excite.getRegion().front();
-  auto mul = dyn_cast<arith::MulFOp>(body.getTerminator()->getOperand(0)
-                                         .getDefiningOp());
+  auto mul = dyn_cast_or_null<arith::MulFOp>(
+      body.getTerminator()->getOperand(0).getDefiningOp());
   if (!mul || &body.front() != mul.getOperation() ||
       !llvm::is_contained(mul->getOperands(), body.getArgument(0)) ||
       !llvm::is_contained(mul->getOperands(), body.getArgument(1)))
     return nullptr;
-  Value input = excite.getDpsInputOperand(0)->get();
-  Value scale = excite.getDpsInputOperand(1)->get();
+  Value input = excite.getDpsInputOperand(xIndex)->get();
+  Value scale = excite.getDpsInputOperand(1 - xIndex)->get();
   if (!isStaticF32Buffer(input) || !isStaticF32Buffer(scale) ||
       input.getType() != scaled.getType())
     return nullptr;
@@ -770,6 +802,7 @@ static Operation *fuseInputScale(Operation *convOp, Convolution &conv) {
   }
   conv.input = input;
   conv.inputScale = scale;
+  conv.inputScaleMap = maps[1 - xIndex];
   return excite;
 }
 

@@ -397,6 +397,35 @@ func.func @excite(%x: memref<1x3x2x4xf32>, %s: memref<1x3xf32>,
 
 // -----
 
+// The same as torchvision writes it: the gate [1, c, 1, 1] broadcast, and
+// first.
+#gate = affine_map<(d0, d1, d2, d3) -> (0, d1, 0, 0)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @excite_broadcast
+// CHECK-SAME: (%[[X:.*]]: memref<1x3x2x4xf32>, %[[S:.*]]: memref<1x3x1x1xf32>,
+// CHECK-NOT:  linalg.generic
+// CHECK:        %[[SC:.*]] = memref.load %[[S]][%c0, %{{.*}}, %c0, %c0] : memref<1x3x1x1xf32>
+// CHECK:        arith.mulf %{{.*}}, %[[SC]] : f32
+// CHECK-NOT:  linalg.generic
+func.func @excite_broadcast(%x: memref<1x3x2x4xf32>, %s: memref<1x3x1x1xf32>,
+                            %w: memref<2x3x1x1xf32>, %out: memref<1x2x2x4xf32>) {
+  %y = memref.alloc() : memref<1x3x2x4xf32>
+  linalg.generic {indexing_maps = [#gate, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%s, %x : memref<1x3x1x1xf32>, memref<1x3x2x4xf32>) outs(%y : memref<1x3x2x4xf32>) {
+  ^bb0(%b: f32, %a: f32, %o: f32):
+    %p = arith.mulf %b, %a : f32
+    linalg.yield %p : f32
+  }
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%y, %w : memref<1x3x2x4xf32>, memref<2x3x1x1xf32>)
+    outs(%out : memref<1x2x2x4xf32>)
+  return
+}
+
+// -----
+
 // Near miss: the scale is overwritten between the excite and the
 // convolution, so the excite stays and the kernel reads its result.
 #nc = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
