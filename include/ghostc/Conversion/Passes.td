@@ -53,8 +53,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     on f32 buffers of static shape becomes an affine loop nest over batch,
     blocks of output channels, output rows and blocks of output columns.
     The innermost body keeps `channel-block` x `vector-block` vectors of
-    `vector-width` output columns in registers (depthwise: one channel and
-    `channel-block * vector-block` vectors), accumulates the whole reduction
+    `vector-width` output columns in registers (depthwise: up to
+    `channel-block * vector-block` vectors of a row, and as many channels as
+    make at least 8 independent sums when rows are shorter), accumulates the whole reduction
     into them with `vector.fma` and writes them back once. Input rows are
     `vector.transfer_read`s; at stride s, one read of s vectors' worth of
     columns and a `vector.shuffle` keeping every s-th lane. The last block

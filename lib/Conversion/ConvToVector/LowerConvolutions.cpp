@@ -103,10 +103,20 @@ public:
 
   void emit() {
     loop(0, conv.batch, 1, [&](Value n) {
-      int64_t block = conv.depthwise ? 1 : blocking.channelBlock;
-      int64_t columnVectors = conv.depthwise
-                                  ? blocking.channelBlock * blocking.vectorBlock
-                                  : blocking.vectorBlock;
+      int64_t block = blocking.channelBlock;
+      int64_t columnVectors = blocking.vectorBlock;
+      if (conv.depthwise) {
+        // Each channel has its own taps: as many vectors of a row as the
+        // accumulators allow, and, when rows are shorter than 8 vectors,
+        // enough channels at once for 8 independent sums, which hide the
+        // FMA's latency (more would only grow the code).
+        int64_t accumulators = blocking.channelBlock * blocking.vectorBlock;
+        int64_t rowVectors =
+            llvm::divideCeil(conv.outW, blocking.vectorWidth);
+        columnVectors = std::min(rowVectors, accumulators);
+        block = llvm::divideCeil(std::min<int64_t>(8, accumulators),
+                                 columnVectors);
+      }
       auto rows = [&](Value f, int64_t channels) {
         if (conv.planeW)
           emitPlane(n, f, channels, columnVectors);
@@ -395,22 +405,38 @@ private:
         }
         Value iy = apply(d0 * conv.strideY + offset, {y});
         for (int64_t kx = 0; kx < conv.kw; ++kx) {
+          // The input vectors under the block at this tap, of `channel`.
+          auto loadRows = [&](Value channel) {
+            SmallVector<Value> rows;
+            for (int64_t j = 0; j < vectors; ++j) {
+              if (conv.planeW)
+                rows.push_back(loadPlaneTap(n, channel, *fixedX + j * width,
+                                            ky, kx));
+              else
+                rows.push_back(edge ? loadEdge(n, channel, iy,
+                                               edgeColumns[kx][j])
+                                    : loadRow(n, channel, iy,
+                                              inputColumns[kx][j],
+                                              inBounds[j]));
+            }
+            return rows;
+          };
+          // Dense: the same input vectors for every output channel.
           SmallVector<Value> rows;
-          Value channel = conv.depthwise ? f : c;
-          for (int64_t j = 0; j < vectors; ++j) {
-            if (conv.planeW)
-              rows.push_back(loadPlaneTap(n, channel, *fixedX + j * width, ky,
-                                          kx));
-            else
-              rows.push_back(edge ? loadEdge(n, channel, iy,
-                                             edgeColumns[kx][j])
-                                  : loadRow(n, channel, iy,
-                                            inputColumns[kx][j], inBounds[j]));
+          if (!conv.depthwise) {
+            rows = loadRows(c);
+            // A tap that reads only padding for the whole block adds
+            // nothing.
+            if (llvm::none_of(rows, [](Value row) { return bool(row); }))
+              continue;
           }
-          // A tap that reads only padding for the whole block adds nothing.
-          if (llvm::none_of(rows, [](Value row) { return bool(row); }))
-            continue;
           for (int64_t i = 0; i < block; ++i) {
+            // Depthwise: each output channel reads its own input channel.
+            if (conv.depthwise) {
+              rows = loadRows(channels[i]);
+              if (llvm::none_of(rows, [](Value row) { return bool(row); }))
+                break;
+            }
             SmallVector<Value> at =
                 conv.depthwise
                     ? SmallVector<Value>{channels[i], constant(ky), constant(kx)}
