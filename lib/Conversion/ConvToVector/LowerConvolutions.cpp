@@ -598,6 +598,20 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   return conv;
 }
 
+/// Views the input and output planes, of the same size, as single rows;
+/// false, leaving `conv` alone, when their rows are not contiguous.
+static bool viewPlanesAsRows(OpBuilder &b, Location loc, Convolution &conv) {
+  Value input = asOneRow(b, loc, conv.input);
+  Value output = asOneRow(b, loc, conv.output);
+  if (!input || !output)
+    return false;
+  conv.input = input;
+  conv.output = output;
+  conv.outW = conv.inW = conv.outH * conv.outW;
+  conv.outH = conv.inH = 1;
+  return true;
+}
+
 /// A 1x1 stride-1 convolution over whole planes reads its planes as rows.
 static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
   auto inType = cast<MemRefType>(conv.input.getType());
@@ -605,16 +619,7 @@ static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
       inType.getDimSize(2) != conv.outH || inType.getDimSize(3) != conv.outW ||
       conv.outH == 1)
     return;
-  Value input = asOneRow(b, loc, conv.input);
-  Value output = asOneRow(b, loc, conv.output);
-  if (!input || !output)
-    return;
-  conv.input = input;
-  conv.output = output;
-  conv.outW *= conv.outH;
-  conv.outH = 1;
-  conv.inW = conv.outW;
-  conv.inH = 1;
+  viewPlanesAsRows(b, loc, conv);
 }
 
 /// A stride-1 convolution whose zero padding keeps the plane's size reads
@@ -636,16 +641,11 @@ static void flattenSmallPlanes(OpBuilder &b, Location loc, Convolution &conv,
           105 * conv.outW * planeVectors * vectorWidth ||
       planeVectors > 16)
     return;
-  Value input = asOneRow(b, loc, conv.input);
-  Value output = asOneRow(b, loc, conv.output);
-  if (!input || !output)
+  int64_t planeH = conv.outH, planeW = conv.outW;
+  if (!viewPlanesAsRows(b, loc, conv))
     return;
-  conv.input = input;
-  conv.output = output;
-  conv.planeH = conv.outH;
-  conv.planeW = conv.outW;
-  conv.outH = conv.inH = 1;
-  conv.outW = conv.inW = plane;
+  conv.planeH = planeH;
+  conv.planeW = planeW;
 }
 
 /// Whether `op` only computes an address or a value, touching no memory.
