@@ -4,7 +4,9 @@
 # model in both engines one after the other (RUNS timed runs each, after 3
 # untimed ones), so that machine noise hits both; a round's ratio is the
 # ratio of the two medians. The report gives, per model, the median over
-# the rounds of each engine's time and of the ratios, and the ratios' range.
+# the rounds of each engine's time and of the ratios, and the ratios' range,
+# and ghostc's compile time and peak memory for the model (one compile), so
+# that a compile-time regression shows too.
 #
 #   bench/run.sh [-r ROUNDS] [-n RUNS] [MODEL...] [-- ghostc options]
 #
@@ -23,7 +25,7 @@ while [ $# -gt 0 ]; do
     -r) rounds=$2; shift 2 ;;
     -n) runs=$2; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
     all) models+=(ghostnet-0.5 ghostnet-1.0 ghostnet-1.3 ghostnetv2-1.0
                   mobilenet_v3_large-1.0 mobilenet_v2-1.0 shufflenet_v2_x1_0-1.0
                   efficientnet_b0-1.0 resnet18-1.0); shift ;;
@@ -53,7 +55,8 @@ for model in "${models[@]}"; do
        --opset 13 -o "$dir/model.onnx") > /dev/null
   fi
   echo "bench: compiling $model with ghostc $*"
-  build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
+  /usr/bin/time -f "%e %M" -o "$dir/compile" \
+    build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
   cc -O2 -I"$dir" bench/bench_ghostc.c "$dir/model.o" -lm -o "$dir/bench_ghostc"
   : > "$dir/rounds"
 done
@@ -70,7 +73,8 @@ for round in $(seq "$rounds"); do
 done
 
 echo "batch 1, 224x224, 1 thread, $rounds rounds of $runs runs; ghostc $*"
-printf '%-24s %10s %10s %12s %s\n' model "ghostc ms" "ORT ms" "ghostc/ORT" "(range)"
+printf '%-24s %10s %10s %12s %-13s %s\n' model "ghostc ms" "ORT ms" "ghostc/ORT" "(range)" \
+  "compile s, MB"
 for model in "${models[@]}"; do
   dir=$work/$model
   g=$(awk '{print $1}' "$dir/rounds" | median)
@@ -78,6 +82,8 @@ for model in "${models[@]}"; do
   r=$(awk '{print $1 / $2}' "$dir/rounds" | median)
   lo=$(awk '{print $1 / $2}' "$dir/rounds" | sort -g | head -1)
   hi=$(awk '{print $1 / $2}' "$dir/rounds" | sort -g | tail -1)
-  printf '%-24s %10.3f %10.3f %12.2f (%.2f-%.2f)\n' "$model" "$g" "$o" "$r" "$lo" "$hi"
+  read -r seconds kilobytes < "$dir/compile"
+  printf '%-24s %10.3f %10.3f %12.2f %-13s %.1f, %d\n' "$model" "$g" "$o" "$r" \
+    "($(printf '%.2f-%.2f' "$lo" "$hi"))" "$seconds" "$((kilobytes / 1024))"
 done
 echo "(ghostc/ORT is the median of the per-round ratios; below 1 means ghostc is faster)"

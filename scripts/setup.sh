@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # Build: LLVM/MLIR 22 and what find_package(MLIR) pulls in.
   cmake ninja-build ccache g++ file
+  # The benchmark's compile time and peak memory.
+  time
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
   libzstd-dev libcurl4-openssl-dev libedit-dev libxml2-dev zlib1g-dev
   # ONNX's own C++ classes and protobuf.
