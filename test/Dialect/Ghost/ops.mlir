@@ -72,12 +72,14 @@ func.func @batch_norm(%x: tensor<1x16x8x8xf32>, %s: tensor<16xf32>, %b: tensor<1
 // CHECK: %[[R:.*]] = ghost.relu %[[X]] : tensor<1x16x8x8xf32>
 // CHECK: %[[S:.*]] = ghost.sigmoid %[[R]] : tensor<1x16x8x8xf32>
 // CHECK: %[[H:.*]] = ghost.hard_swish %[[S]] : tensor<1x16x8x8xf32>
-// CHECK: return %[[H]]
+// CHECK: %[[L:.*]] = ghost.silu %[[H]] : tensor<1x16x8x8xf32>
+// CHECK: return %[[L]]
 func.func @unary(%x: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
   %0 = ghost.relu %x : tensor<1x16x8x8xf32>
   %1 = ghost.sigmoid %0 : tensor<1x16x8x8xf32>
   %2 = ghost.hard_swish %1 : tensor<1x16x8x8xf32>
-  return %2 : tensor<1x16x8x8xf32>
+  %3 = ghost.silu %2 : tensor<1x16x8x8xf32>
+  return %3 : tensor<1x16x8x8xf32>
 }
 
 // CHECK-LABEL: func.func @clip
