@@ -54,8 +54,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     blocks of output channels, output rows and blocks of output columns.
     The innermost body keeps `channel-block` x `vector-block` vectors of
     `vector-width` output columns in registers (depthwise: up to
-    `channel-block * vector-block` vectors of a row, and as many channels as
-    make at least 8 independent sums when rows are shorter), accumulates the whole reduction
+    `channel-block * vector-block` vectors of a row, and, with 8 lanes or
+    more, as many channels as make at least 8 independent sums when rows
+    are shorter), accumulates the whole reduction
     into them with `vector.fma` and writes them back once. Input rows are
     `vector.transfer_read`s; at stride s, one read of s vectors' worth of
     columns and a `vector.shuffle` keeping every s-th lane. The last block

@@ -109,13 +109,18 @@ public:
         // Each channel has its own taps: as many vectors of a row as the
         // accumulators allow, and, when rows are shorter than 8 vectors,
         // enough channels at once for 8 independent sums, which hide the
-        // FMA's latency (more would only grow the code).
+        // FMA's latency (more would only grow the code). Not with 4 lanes
+        // (SSE2, NEON): without masked vector loads the row ends are read
+        // lane by lane, and more channels in flight spill registers
+        // (AArch64 GhostNet's depthwise layers: 4.7x the stack accesses).
         int64_t accumulators = blocking.channelBlock * blocking.vectorBlock;
         int64_t rowVectors =
             llvm::divideCeil(conv.outW, blocking.vectorWidth);
         columnVectors = std::min(rowVectors, accumulators);
-        block = llvm::divideCeil(std::min<int64_t>(8, accumulators),
-                                 columnVectors);
+        block = blocking.vectorWidth < 8
+                    ? 1
+                    : llvm::divideCeil(std::min<int64_t>(8, accumulators),
+                                       columnVectors);
       }
       auto rows = [&](Value f, int64_t channels) {
         if (conv.planeW)

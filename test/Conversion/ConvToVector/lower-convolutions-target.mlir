@@ -59,3 +59,44 @@ func.func @untargeted(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
     outs(%out : memref<1x12x8x8xf32>)
   return
 }
+
+// -----
+
+// Depthwise on AVX-512: rows of 28 columns are 2 vectors, so 4 channels go
+// together for 8 independent sums, each channel reading its own input.
+// CHECK-LABEL: func.func @depthwise_avx512
+// CHECK:      affine.for %[[F:.*]] = 0 to 12 step 4 {
+// CHECK:        affine.for %{{.*}} = 0 to 28 {
+// CHECK-COUNT-8:  vector.transfer_read %arg2
+// CHECK-COUNT-2:  vector.transfer_read %arg0[%{{[^,]*}}, %[[F]],
+// CHECK:          memref.load %arg1[%[[F]], %c0, %c0]
+// CHECK-COUNT-2:  vector.transfer_read %arg0[%{{[^,]*}}, %[[F1:[^,]*]],
+// CHECK:          memref.load %arg1[%[[F1]], %c0, %c0]
+module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
+  func.func @depthwise_avx512(%in: memref<1x12x30x30xf32>, %w: memref<12x3x3xf32>,
+                              %out: memref<1x12x28x28xf32>) {
+    linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                       strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x12x30x30xf32>, memref<12x3x3xf32>)
+      outs(%out : memref<1x12x28x28xf32>)
+    return
+  }
+}
+
+// -----
+
+// Depthwise with 4 lanes (NEON here): one channel at a time, since row ends
+// are read lane by lane and more channels in flight would spill.
+// CHECK-LABEL: func.func @depthwise_neon
+// CHECK:      affine.for %{{.*}} = 0 to 12 {
+// CHECK:        affine.for %{{.*}} = 0 to 28 {
+module attributes {ghost.target = {cpu = "cortex-a76", fma = true, triple = "aarch64-unknown-linux-gnu", vector_bits = 128 : i64, vector_registers = 32 : i64}} {
+  func.func @depthwise_neon(%in: memref<1x12x30x30xf32>, %w: memref<12x3x3xf32>,
+                            %out: memref<1x12x28x28xf32>) {
+    linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                       strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x12x30x30xf32>, memref<12x3x3xf32>)
+      outs(%out : memref<1x12x28x28xf32>)
+    return
+  }
+}
