@@ -11,8 +11,8 @@
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
@@ -51,8 +51,7 @@ llvm::OptimizationLevel optimizationLevel(unsigned level) {
 /// difference in the speed of the code at 64. A value given on LLVM's own
 /// command line (none in ghostc) is left alone.
 void boundSchedulingRegions() {
-  auto &options =
-      llvm::cl::getRegisteredOptions();
+  auto &options = llvm::cl::getRegisteredOptions();
   auto it = options.find("dag-maps-huge-region");
   if (it != options.end() && it->second->getNumOccurrences() == 0)
     (void)it->second->addOccurrence(0, it->first, "64");

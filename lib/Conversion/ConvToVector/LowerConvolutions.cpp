@@ -232,20 +232,21 @@ private:
       Value maskValue = arith::ConstantOp::create(
           b, loc, DenseElementsAttr::get(maskType, ArrayRef<bool>(mask)));
       run = vector::MaskedLoadOp::create(b, loc, vectorType, conv.input, at,
-                                         maskValue, zeroVector());
+                                         maskValue, zeros(vectorType));
     }
     if (shift == 0)
       return run;
     SmallVector<int64_t> lanes;
     for (int64_t lane = 0; lane < width; ++lane)
       lanes.push_back(lane < shift ? width : lane - shift);
-    return vector::ShuffleOp::create(b, loc, vectorType, run, zeroVector(),
+    return vector::ShuffleOp::create(b, loc, vectorType, run, zeros(vectorType),
                                      lanes);
   }
 
-  Value zeroVector() {
+  /// A vector of `type` with every lane zero.
+  Value zeros(VectorType type) {
     return arith::ConstantOp::create(
-        b, loc, SplatElementsAttr::get(vectorType, b.getF32FloatAttr(0.0f)));
+        b, loc, SplatElementsAttr::get(type, b.getF32FloatAttr(0.0f)));
   }
 
   /// The output rows [first, last) whose taps all read input rows.
@@ -326,14 +327,13 @@ private:
         zero, ArrayRef<bool>{false});
     if (column >= 0 && s == 1)
       return wide;
-    Value zeros = arith::ConstantOp::create(
-        b, loc, SplatElementsAttr::get(wideType, b.getF32FloatAttr(0.0f)));
     SmallVector<int64_t> lanes;
     for (int64_t lane = 0; lane < width; ++lane) {
       int64_t source = column + lane * s;
       lanes.push_back(source < 0 ? s * width : source - start);
     }
-    return vector::ShuffleOp::create(b, loc, vectorType, wide, zeros, lanes);
+    return vector::ShuffleOp::create(b, loc, vectorType, wide, zeros(wideType),
+                                     lanes);
   }
 
   /// One register block: output channels [f, f + block) by `vectors` vectors
@@ -394,12 +394,16 @@ private:
       }
 
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
-      // With a fused input scale, every weight of this input channel is
-      // scaled by it: one scalar product per weight instead of a pass over
-      // the whole input.
-      Value scale;
-      if (conv.inputScale && !conv.depthwise)
-        scale = loadScale(n, c);
+      // With a fused input scale, every weight is scaled by its input
+      // channel's: one scalar product per weight instead of a pass over the
+      // whole input. Dense: channel c for the whole block; depthwise: each
+      // output channel's own.
+      SmallVector<Value> scales;
+      if (conv.inputScale)
+        for (int64_t i = 0; i < block; ++i)
+          scales.push_back(conv.depthwise ? loadScale(n, channels[i])
+                           : i == 0       ? loadScale(n, c)
+                                          : scales.front());
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
         int64_t offset = ky * conv.dilationY - conv.padTop;
         // A row above or below the input adds nothing.
@@ -449,9 +453,7 @@ private:
                                          constant(kx)};
             Value weight = memref::LoadOp::create(b, loc, conv.filter, at);
             if (conv.inputScale)
-              weight = arith::MulFOp::create(
-                  b, loc, weight,
-                  scale ? scale : loadScale(n, channels[i]));
+              weight = arith::MulFOp::create(b, loc, weight, scales[i]);
             Value splat =
                 vector::BroadcastOp::create(b, loc, vectorType, weight);
             for (int64_t j = 0; j < vectors; ++j) {
