@@ -76,6 +76,8 @@ static void addLoopLowering(OpPassManager &pm) {
 }
 
 static void addLLVMLowering(OpPassManager &pm, StringRef prefix) {
+  // Weights as one flat LLVM constant each, not one per row.
+  pm.addPass(ghostc::createGhostFlattenConstants());
   // exp (sigmoid, SiLU) as arithmetic that vectorises, not calls to expf.
   pm.addNestedPass<func::FuncOp>(ghostc::createGhostApproximateMath());
   pm.addNestedPass<func::FuncOp>(createLowerAffinePass());

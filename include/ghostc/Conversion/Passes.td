@@ -194,6 +194,31 @@ def GhostOutlineLayers : Pass<"ghost-outline-layers", "mlir::ModuleOp"> {
                            "mlir::LLVM::LLVMDialect"];
 }
 
+def GhostFlattenConstants : Pass<"ghost-flatten-constants", "mlir::ModuleOp"> {
+  let summary = "Store constant globals of rank > 1 as 1-D arrays";
+  let description = [{
+    Gives every constant `memref.global` with a dense initial value, a static
+    shape and the identity layout the 1-D type of its elements, with the same
+    data, and follows each `memref.get_global` of it with a
+    `memref.expand_shape` back to the shape its users read. The LLVM lowering
+    of memrefs turns a global of rank n into nested arrays, and its
+    initialiser into one uniqued LLVM constant per innermost row (one per
+    weight for a 1x1 convolution): for GhostNet, millions of constants that
+    took a third of the compile time. A 1-D global is one constant.
+
+    ```mlir
+    memref.global "private" constant @w : memref<8x16x1x1xf32> = dense<...>
+    %w = memref.get_global @w : memref<8x16x1x1xf32>
+    // becomes
+    memref.global "private" constant @w : memref<128xf32> = dense<...>
+    %0 = memref.get_global @w : memref<128xf32>
+    %w = memref.expand_shape %0 [[0, 1, 2, 3]] output_shape [8, 16, 1, 1]
+        : memref<128xf32> into memref<8x16x1x1xf32>
+    ```
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def GhostEmitCInterface : Pass<"ghost-emit-c-interface", "mlir::ModuleOp"> {
   let summary = "Add the C entry points <prefix>_run and <prefix>_workspace_size";
   let description = [{
