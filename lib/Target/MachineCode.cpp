@@ -72,9 +72,9 @@ void optimize(llvm::Module &module, llvm::TargetMachine &machine,
   builder.registerLoopAnalyses(loops);
   builder.crossRegisterProxies(loops, functions, sccs, modules);
   llvm::ModulePassManager pipeline =
-      level == 0 ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
-                 : builder.buildPerModuleDefaultPipeline(
-                       optimizationLevel(level));
+      level == 0
+          ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
+          : builder.buildPerModuleDefaultPipeline(optimizationLevel(level));
   pipeline.run(module, modules);
 }
 
@@ -89,7 +89,8 @@ struct ResolvedTarget {
   std::string cpu, features;
 };
 
-llvm::Expected<ResolvedTarget> resolveTarget(const ghostc::TargetOptions &options) {
+llvm::Expected<ResolvedTarget>
+resolveTarget(const ghostc::TargetOptions &options) {
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargets();
   llvm::InitializeAllTargetMCs();
@@ -100,8 +101,7 @@ llvm::Expected<ResolvedTarget> resolveTarget(const ghostc::TargetOptions &option
                                      ? llvm::sys::getDefaultTargetTriple()
                                      : llvm::Triple::normalize(options.triple));
   std::string error;
-  resolved.target =
-      llvm::TargetRegistry::lookupTarget(resolved.triple, error);
+  resolved.target = llvm::TargetRegistry::lookupTarget(resolved.triple, error);
   if (!resolved.target)
     return llvm::createStringError("unsupported target triple '" +
                                    resolved.triple.str() + "': " + error);
@@ -160,7 +160,8 @@ ghostc::describeTarget(const TargetOptions &options) {
 LogicalResult ghostc::emitMachineCode(ModuleOp module,
                                       const TargetOptions &options,
                                       MachineOutput kind,
-                                      llvm::raw_pwrite_stream &os) {
+                                      llvm::raw_pwrite_stream &os,
+                                      TimingScope &timing) {
   // Errors are reported at the module's location, not on the module: an
   // op's diagnostic would print the whole module as a note.
   Location loc = module.getLoc();
@@ -169,31 +170,37 @@ LogicalResult ghostc::emitMachineCode(ModuleOp module,
     return emitError(loc, llvm::toString(resolved.takeError()));
   const llvm::Triple &triple = resolved->triple;
   const std::string &cpu = resolved->cpu;
-  auto codeGenLevel = options.optLevel == 0 ? llvm::CodeGenOptLevel::None
+  auto codeGenLevel = options.optLevel == 0   ? llvm::CodeGenOptLevel::None
                       : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
-                      : options.optLevel == 2 ? llvm::CodeGenOptLevel::Default
-                                              : llvm::CodeGenOptLevel::Aggressive;
+                      : options.optLevel == 2
+                          ? llvm::CodeGenOptLevel::Default
+                          : llvm::CodeGenOptLevel::Aggressive;
   std::unique_ptr<llvm::TargetMachine> machine(
       resolved->target->createTargetMachine(
-      triple, cpu, resolved->features, llvm::TargetOptions(), llvm::Reloc::PIC_,
-      std::nullopt, codeGenLevel));
+          triple, cpu, resolved->features, llvm::TargetOptions(),
+          llvm::Reloc::PIC_, std::nullopt, codeGenLevel));
   if (!machine)
     return emitError(loc, "cannot create a target machine for ")
            << triple.str();
 
   llvm::LLVMContext context;
+  TimingScope translateTimer = timing.nest("Translate to LLVM IR");
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(module, context);
   if (!llvmModule)
     return emitError(loc, "cannot translate the module to LLVM IR");
   llvmModule->setTargetTriple(triple);
   llvmModule->setDataLayout(machine->createDataLayout());
+  translateTimer.stop();
+  TimingScope optimizeTimer = timing.nest("LLVM optimisation");
   optimize(*llvmModule, *machine, options.optLevel);
+  optimizeTimer.stop();
 
   if (kind == MachineOutput::LLVMIR) {
     llvmModule->print(os, nullptr);
     return success();
   }
+  TimingScope codegenTimer = timing.nest("LLVM code generation");
   boundSchedulingRegions();
   llvm::legacy::PassManager codegen;
   if (machine->addPassesToEmitFile(codegen, os, nullptr,

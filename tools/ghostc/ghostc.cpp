@@ -36,6 +36,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <sys/resource.h>
+
 using namespace mlir;
 using namespace llvm;
 
@@ -115,8 +117,8 @@ cl::opt<bool> elideWeights(
     cl::init(false), cl::cat(ghostcCategory));
 
 cl::opt<bool> printTiming("timing",
-                          cl::desc("Print the time each stage took to "
-                                   "standard error"),
+                          cl::desc("Print the time each stage took, and the "
+                                   "peak memory, to standard error"),
                           cl::init(false), cl::cat(ghostcCategory));
 
 /// Prints diagnostics as `ghostc: error: <file>: <message>`; the importer's
@@ -208,6 +210,14 @@ std::unique_ptr<ToolOutputFile> openOutput(StringRef path) {
   return file;
 }
 
+/// The most memory this process has held, in MiB (its peak resident set).
+long peakMemoryMiB() {
+  struct rusage usage;
+  if (getrusage(RUSAGE_SELF, &usage) != 0)
+    return 0;
+  return usage.ru_maxrss / 1024; // kilobytes on Linux
+}
+
 int run(MLIRContext &context) {
   ghostc::ImportOptions options;
   if (failed(parseDims(options)))
@@ -256,64 +266,77 @@ int run(MLIRContext &context) {
 
   DefaultTimingManager timing;
   timing.setEnabled(printTiming);
-  TimingScope root = timing.getRootScope();
+  // The compilation proper, timed under `root`.
+  auto compile = [&](TimingScope &root) -> int {
+    OwningOpRef<ModuleOp> module;
+    {
+      TimingScope importTimer = root.nest("Import " + inputFilename);
+      module = ghostc::importOnnxFile(context, inputFilename, options);
+    }
+    if (!module || diagnostics.sawError())
+      return 1;
+    // The header describes the model as imported: names, shapes, order.
+    auto main = cast<func::FuncOp>(module->lookupSymbol("main"));
+    OwningOpRef<func::FuncOp> signature(cast<func::FuncOp>(main->clone()));
 
-  OwningOpRef<ModuleOp> module;
+    if (description)
+      description->record(*module);
+
+    if (emitKind != EmitKind::Import) {
+      ghostc::LoweringOptions lowering;
+      lowering.prefix = prefix;
+      lowering.last = emitKind == EmitKind::Ghost   ? ghostc::Stage::Graph
+                      : emitKind == EmitKind::Loops ? ghostc::Stage::Loops
+                                                    : ghostc::Stage::LLVM;
+      PassManager pm(&context);
+      TimingScope passTimer = root.nest("Passes");
+      pm.enableTiming(passTimer);
+      ghostc::buildGhostLoweringPipeline(pm, lowering);
+      if (failed(pm.run(*module)))
+        return 1;
+    }
+
+    TimingScope outputTimer = root.nest("Output");
+    auto file = openOutput(output);
+    if (!file)
+      return 1;
+    if (emitKind <= EmitKind::Loops) {
+      OpPrintingFlags flags;
+      if (elideWeights)
+        flags.elideLargeElementsAttrs(16);
+      module->print(file->os(), flags);
+    } else {
+      ghostc::MachineOutput kind =
+          emitKind == EmitKind::LLVM  ? ghostc::MachineOutput::LLVMIR
+          : emitKind == EmitKind::Asm ? ghostc::MachineOutput::Assembly
+                                      : ghostc::MachineOutput::Object;
+      if (failed(ghostc::emitMachineCode(*module, target, kind, file->os(),
+                                         outputTimer)))
+        return 1;
+    }
+    if (emitKind == EmitKind::Obj) {
+      SmallString<256> headerPath(output);
+      llvm::sys::path::replace_extension(headerPath, "h");
+      auto header = openOutput(headerPath);
+      if (!header)
+        return 1;
+      ghostc::emitHeader(*signature, prefix, inputFilename, header->os());
+      header->keep();
+    }
+    file->keep();
+    return 0;
+  };
+  int status;
   {
-    TimingScope importTimer = root.nest("Import " + inputFilename);
-    module = ghostc::importOnnxFile(context, inputFilename, options);
+    TimingScope root = timing.getRootScope();
+    status = compile(root);
   }
-  if (!module || diagnostics.sawError())
-    return 1;
-  // The header describes the model as imported: names, shapes, order.
-  auto main = cast<func::FuncOp>(module->lookupSymbol("main"));
-  OwningOpRef<func::FuncOp> signature(cast<func::FuncOp>(main->clone()));
-
-  if (description)
-    description->record(*module);
-
-  if (emitKind != EmitKind::Import) {
-    ghostc::LoweringOptions lowering;
-    lowering.prefix = prefix;
-    lowering.last = emitKind == EmitKind::Ghost   ? ghostc::Stage::Graph
-                    : emitKind == EmitKind::Loops ? ghostc::Stage::Loops
-                                                  : ghostc::Stage::LLVM;
-    PassManager pm(&context);
-    TimingScope passTimer = root.nest("Passes");
-    pm.enableTiming(passTimer);
-    ghostc::buildGhostLoweringPipeline(pm, lowering);
-    if (failed(pm.run(*module)))
-      return 1;
+  if (printTiming) {
+    timing.print();
+    timing.setEnabled(false); // printed: nothing more at destruction
+    errs() << "  Peak memory: " << peakMemoryMiB() << " MiB\n";
   }
-
-  TimingScope outputTimer = root.nest("Output");
-  auto file = openOutput(output);
-  if (!file)
-    return 1;
-  if (emitKind <= EmitKind::Loops) {
-    OpPrintingFlags flags;
-    if (elideWeights)
-      flags.elideLargeElementsAttrs(16);
-    module->print(file->os(), flags);
-  } else {
-    ghostc::MachineOutput kind =
-        emitKind == EmitKind::LLVM  ? ghostc::MachineOutput::LLVMIR
-        : emitKind == EmitKind::Asm ? ghostc::MachineOutput::Assembly
-                                    : ghostc::MachineOutput::Object;
-    if (failed(ghostc::emitMachineCode(*module, target, kind, file->os())))
-      return 1;
-  }
-  if (emitKind == EmitKind::Obj) {
-    SmallString<256> headerPath(output);
-    llvm::sys::path::replace_extension(headerPath, "h");
-    auto header = openOutput(headerPath);
-    if (!header)
-      return 1;
-    ghostc::emitHeader(*signature, prefix, inputFilename, header->os());
-    header->keep();
-  }
-  file->keep();
-  return 0;
+  return status;
 }
 
 } // namespace

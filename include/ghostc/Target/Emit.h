@@ -19,6 +19,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -49,11 +50,13 @@ llvm::Expected<TargetDescription> describeTarget(const TargetOptions &options);
 
 /// Translates `module` (LLVM dialect) to LLVM IR, optimises it at the
 /// requested level and writes `kind` to `os`. Errors are reported as
-/// diagnostics on `module`.
+/// diagnostics on `module`. The translation, LLVM's optimisation and its
+/// code generation are timed as scopes nested in `timing`.
 mlir::LogicalResult emitMachineCode(mlir::ModuleOp module,
                                     const TargetOptions &options,
                                     MachineOutput kind,
-                                    llvm::raw_pwrite_stream &os);
+                                    llvm::raw_pwrite_stream &os,
+                                    mlir::TimingScope &timing);
 
 /// Writes the C header of the model function `main` (as imported: tensor
 /// arguments and results with their `ghost.onnx_name`) for symbols named
