@@ -78,21 +78,24 @@ static void addLoopLowering(OpPassManager &pm) {
 static void addLLVMLowering(OpPassManager &pm, StringRef prefix) {
   // Weights as one flat LLVM constant each, not one per row.
   pm.addPass(ghostc::createGhostFlattenConstants());
+  // Everything up to the memref lowering works within one function at a
+  // time, so that the layers convert in parallel on all cores.
+  OpPassManager &layers = pm.nest<func::FuncOp>();
   // exp (sigmoid, SiLU) as arithmetic that vectorises, not calls to expf.
-  pm.addNestedPass<func::FuncOp>(ghostc::createGhostApproximateMath());
-  pm.addNestedPass<func::FuncOp>(createLowerAffinePass());
-  pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
+  layers.addPass(ghostc::createGhostApproximateMath());
+  layers.addPass(createLowerAffinePass());
+  layers.addPass(createSCFToControlFlowPass());
   // 1-D transfers become (masked) loads and stores, vector.fma becomes
   // llvm.intr.fmuladd, which fuses where the target has FMA.
-  pm.addPass(createConvertVectorToLLVMPass());
+  layers.addPass(createConvertVectorToLLVMPass());
   // Views (subview, expand/collapse, view) become explicit offsets and
   // strides, which the LLVM lowering of memrefs needs.
-  pm.addPass(memref::createExpandStridedMetadataPass());
-  pm.addNestedPass<func::FuncOp>(createLowerAffinePass());
+  layers.addPass(memref::createExpandStridedMetadataPass());
+  layers.addPass(createLowerAffinePass());
+  layers.addPass(createArithToLLVMConversionPass());
+  layers.addPass(createConvertMathToLLVMPass());
+  layers.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertMathToLLVMPass());
-  pm.addPass(createConvertIndexToLLVMPass());
   // Bare pointers: the C entry points pass one pointer per tensor.
   ConvertFuncToLLVMPassOptions func;
   func.useBarePtrCallConv = true;
