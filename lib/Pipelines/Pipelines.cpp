@@ -41,7 +41,12 @@ static void addGraphPasses(OpPassManager &pm) {
   func.addPass(createCSEPass());
 }
 
-static void addLoopLowering(OpPassManager &pm) {
+static void addLoopLowering(OpPassManager &pm,
+                            const ghostc::LoweringOptions &options) {
+  // What each node computes, while the graph still says it, for the table
+  // of a profiling object.
+  if (options.profile)
+    pm.addPass(ghostc::createGhostDescribeLayers());
   // Every ghost op becomes linalg on tensors, in destination-passing style.
   pm.addNestedPass<func::FuncOp>(ghostc::createConvertGhostToLinalg());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
@@ -73,6 +78,11 @@ static void addLoopLowering(OpPassManager &pm) {
   // than one huge one, and profiles name every layer.
   pm.addPass(ghostc::createGhostOutlineLayers());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  if (options.profile) {
+    ghostc::GhostProfileLayersOptions profile;
+    profile.prefix = options.prefix;
+    pm.addPass(ghostc::createGhostProfileLayers(profile));
+  }
 }
 
 static void addLLVMLowering(OpPassManager &pm, StringRef prefix) {
@@ -111,7 +121,7 @@ void ghostc::buildGhostLoweringPipeline(OpPassManager &pm,
                                         const LoweringOptions &options) {
   addGraphPasses(pm);
   if (options.last >= Stage::Loops)
-    addLoopLowering(pm);
+    addLoopLowering(pm, options);
   if (options.last >= Stage::LLVM)
     addLLVMLowering(pm, options.prefix);
 }

@@ -38,7 +38,8 @@ void describeTensor(llvm::raw_ostream &os, llvm::StringRef upper,
 } // namespace
 
 void ghostc::emitHeader(func::FuncOp main, llvm::StringRef prefix,
-                        llvm::StringRef source, llvm::raw_ostream &os) {
+                        llvm::StringRef source, bool profiled,
+                        llvm::raw_ostream &os) {
   std::string upper = prefix.upper();
   auto nameOf = [](DictionaryAttr attrs, unsigned index) -> std::string {
     if (auto name = attrs ? attrs.getAs<StringAttr>(kOnnxNameAttr) : nullptr)
@@ -71,6 +72,15 @@ void ghostc::emitHeader(func::FuncOp main, llvm::StringRef prefix,
         "distinct workspaces and outputs\n   are safe. */\n"
      << "int " << prefix
      << "_run(const void *const *inputs, void *const *outputs, void "
-        "*workspace);\n\n"
-     << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << upper << "_H */\n";
+        "*workspace);\n\n";
+  if (profiled)
+    os << "/* Built with --profile: each " << prefix
+       << "_run adds the nanoseconds every layer took\n   to " << prefix
+       << "_profile_ns[i]. " << prefix
+       << "_profile_table lists the layers in the same order,\n   one line "
+          "each: ONNX node, ops, output shape, FLOPs (tab-separated). The\n"
+          "   counters are shared: not for concurrent calls. */\n"
+       << "extern uint64_t " << prefix << "_profile_ns[];\n"
+       << "extern const char " << prefix << "_profile_table[];\n\n";
+  os << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << upper << "_H */\n";
 }

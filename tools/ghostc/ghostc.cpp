@@ -6,6 +6,7 @@
 //
 // ghostc model.onnx [-o model.o] [--emit=import|ghost|loops|llvm|asm|obj]
 //        [--mtriple=T] [--mcpu=C] [-O0..-O3] [--name=N] [--batch N] [--dim N=V]
+//        [--profile] [--timing]
 //
 // The driver owns the process: it parses options, imports the model, runs the
 // pipeline up to the requested stage and writes the result. Every error is
@@ -114,6 +115,12 @@ cl::opt<bool> elideWeights(
     "elide-weights",
     cl::desc("Print large constants as elided placeholders (output no longer "
              "parses back)"),
+    cl::init(false), cl::cat(ghostcCategory));
+
+cl::opt<bool> profileLayers(
+    "profile",
+    cl::desc("Build an object that times every layer into "
+             "<name>_profile_ns (see bench/profile.sh)"),
     cl::init(false), cl::cat(ghostcCategory));
 
 cl::opt<bool> printTiming("timing",
@@ -285,6 +292,7 @@ int run(MLIRContext &context) {
     if (emitKind != EmitKind::Import) {
       ghostc::LoweringOptions lowering;
       lowering.prefix = prefix;
+      lowering.profile = profileLayers;
       lowering.last = emitKind == EmitKind::Ghost   ? ghostc::Stage::Graph
                       : emitKind == EmitKind::Loops ? ghostc::Stage::Loops
                                                     : ghostc::Stage::LLVM;
@@ -320,7 +328,8 @@ int run(MLIRContext &context) {
       auto header = openOutput(headerPath);
       if (!header)
         return 1;
-      ghostc::emitHeader(*signature, prefix, inputFilename, header->os());
+      ghostc::emitHeader(*signature, prefix, inputFilename, profileLayers,
+                         header->os());
       header->keep();
     }
     file->keep();

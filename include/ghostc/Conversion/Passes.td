@@ -219,6 +219,49 @@ def GhostFlattenConstants : Pass<"ghost-flatten-constants", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def GhostDescribeLayers : Pass<"ghost-describe-layers", "mlir::ModuleOp"> {
+  let summary = "Record what each ONNX node computes, for the layer profile";
+  let description = [{
+    Runs on the ghost dialect. Sets the module attribute `ghost.layers`: for
+    every ONNX node named by an op's location, its op names (`conv`,
+    `ghost_module+add`...), the shape of its last result (`1x16x112x112`) and
+    its floating-point operations (two per multiply-accumulate for
+    convolutions, Ghost modules, SE and dense layers; one per result element
+    for the other computing ops; none for ops that only move data).
+    ghost-profile-layers reads and removes it.
+  }];
+}
+
+def GhostProfileLayers : Pass<"ghost-profile-layers", "mlir::ModuleOp"> {
+  let summary = "Time every layer call of the model function";
+  let description = [{
+    Runs after ghost-outline-layers. In the model function (the one with a
+    `ghost.workspace_size`), every call of a layer function is bracketed by
+    `clock_gettime(CLOCK_MONOTONIC)` readings and its nanoseconds are added
+    to `<prefix>_profile_ns[i]`, a public `memref<Lxi64>` global, i in call
+    order. `<prefix>_profile_table`, a public constant byte string, lists the
+    layers in the same order, one line each: ONNX node, ops, output shape and
+    FLOPs, tab-separated (from `ghost.layers`, which it removes; `?` where a
+    node was not described), then a NUL. The counters are shared: an object
+    built this way is for measuring, not for concurrent calls.
+
+    ```mlir
+    %t0 = ... clock_gettime ...
+    call @layer.Conv_0(%x, %v) : (...) -> ()
+    %t1 = ... clock_gettime ...
+    %ns = memref.load %times[%c0] : memref<76xi64>
+    memref.store (%ns + %t1 - %t0), %times[%c0] : memref<76xi64>
+    ```
+  }];
+  let options = [
+    Option<"prefix", "prefix", "std::string", /*default=*/"\"model\"",
+           "Prefix of the tables' symbols">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def GhostEmitCInterface : Pass<"ghost-emit-c-interface", "mlir::ModuleOp"> {
   let summary = "Add the C entry points <prefix>_run and <prefix>_workspace_size";
   let description = [{

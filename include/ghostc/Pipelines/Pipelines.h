@@ -36,6 +36,8 @@ struct LoweringOptions {
   Stage last = Stage::LLVM;
   /// Prefix of the generated C symbols (`<prefix>_run`, ...).
   std::string prefix = "model";
+  /// Time every layer call into `<prefix>_profile_ns` (`--profile`).
+  bool profile = false;
 };
 
 /// The whole of ghostc's pipeline on an imported module, up to

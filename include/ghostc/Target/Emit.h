@@ -61,8 +61,9 @@ mlir::LogicalResult emitMachineCode(mlir::ModuleOp module,
 /// Writes the C header of the model function `main` (as imported: tensor
 /// arguments and results with their `ghost.onnx_name`) for symbols named
 /// `<prefix>_...`; `source` names the model file in the header's comment.
+/// `profiled` declares the tables of an object built with `--profile`.
 void emitHeader(mlir::func::FuncOp main, llvm::StringRef prefix,
-                llvm::StringRef source, llvm::raw_ostream &os);
+                llvm::StringRef source, bool profiled, llvm::raw_ostream &os);
 
 } // namespace ghostc
 

@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NodeName.h"
 #include "ghostc/Conversion/Passes.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -36,6 +37,7 @@ namespace ghostc {
 } // namespace ghostc
 
 using namespace mlir;
+using ghostc::nodeName;
 
 namespace {
 
@@ -45,18 +47,6 @@ struct Layer {
   SmallVector<Operation *> ops;
 };
 
-/// The ONNX node that `loc` names (the first name in it), or "".
-StringRef nodeName(Location loc) {
-  StringRef name;
-  loc->walk([&](Location inner) {
-    if (auto named = dyn_cast<NameLoc>(inner)) {
-      name = named.getName().strref();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
-}
 
 /// Work a layer does: anything with a body or with memory effects. Views and
 /// constants are not work; each layer clones the ones it reads.
