@@ -2,7 +2,7 @@
  * and --name=model: WARMUP untimed calls, then RUNS timed ones; one line per
  * layer, slowest first: its mean time, its share of the total, and its
  * GFLOP/s. */
-#include "model.h"
+#include "model_call.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,17 +27,11 @@ int main(int argc, char **argv) {
   int count = 0;
   for (const char *c = model_profile_table; *c; ++c)
     count += *c == '\n';
-  float *input = calloc(MODEL_INPUT0_SIZE, sizeof(float));
-  float *output = calloc(MODEL_OUTPUT0_SIZE, sizeof(float));
-  for (size_t i = 0; i < MODEL_INPUT0_SIZE; ++i)
-    input[i] = (float)((i * 2654435761u) % 1000) / 500.0f - 1.0f;
-  void *workspace = aligned_alloc(64, (model_workspace_size() + 63) / 64 * 64 + 64);
-  const void *inputs[] = {input};
-  void *outputs[] = {output};
+  struct model_call call = model_call_new();
   for (int r = 0; r < warmup + runs; ++r) {
     if (r == warmup)
       memset(model_profile_ns, 0, count * sizeof(uint64_t));
-    if (model_run(inputs, outputs, workspace) != 0)
+    if (model_call_run(&call) != 0)
       return 1;
   }
 
