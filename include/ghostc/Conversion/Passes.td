@@ -63,6 +63,11 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     of a row uses masked transfers. A 1x1 stride-1 convolution views its
     H*W planes as single rows. Other linalg ops are left alone.
 
+    Pooling: `linalg.pooling_nchw_max` and `linalg.pooling_nchw_sum` are
+    depthwise windows whose taps combine by `arith.maximumf` or
+    `arith.addf` instead of a multiply-add with a weight; their padding
+    value (below) is the lowest float for max pooling, zero for sums.
+
     Small planes: a stride-1 convolution whose zero padding (read through
     bounds, below) keeps the plane's size, and whose rows fill vectors at
     least 5% worse than its whole plane would (7 columns use 7 of 16 lanes,
@@ -88,12 +93,13 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     reader, the kernel reads x and multiplies each weight by its input
     channel's s; the generic goes. Nothing between the two may write x or s.
 
-    Zero padding through bounds: when the input is a buffer only filled
-    with zeros and given a copy of a tensor in its interior (what a padded
-    `ghost.conv` bufferizes to), the kernel reads that tensor: rows whose
-    taps reach past its top or bottom are emitted one by one without those
-    taps, and column blocks that reach past its left or right edge read
-    masked vectors shifted with zeros. The fill and the copy (`memref.copy`
+    Padding through bounds: when the input is a buffer only filled with the
+    padding value (zero; the lowest float for max pooling) and given a copy
+    of a tensor in its interior (what a padded `ghost.conv` bufferizes to),
+    the kernel reads that tensor: rows whose taps reach past its top or
+    bottom are emitted one by one without those taps, and column blocks
+    that reach past its left or right edge read masked vectors shifted with
+    the padding value. The fill and the copy (`memref.copy`
     or `linalg.copy`) go; the pipeline runs this pass before
     ghost-plan-memory, so the padded buffer, now dead, takes no workspace.
 

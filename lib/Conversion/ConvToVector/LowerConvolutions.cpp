@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // Lowers linalg.conv_2d_nchw_fchw and linalg.depthwise_conv_2d_nchw_chw on
-// buffers with static shapes to affine loop nests whose innermost body is a
+// buffers with static shapes, and the pooling ops linalg.pooling_nchw_max
+// and linalg.pooling_nchw_sum as depthwise windows that combine by maximum or
+// sum instead of multiply-add, to affine loop nests whose innermost body is a
 // register block: `channelBlock` output channels times `vectorBlock` vectors
 // of `vectorWidth` consecutive output columns, accumulated in registers over
 // the whole reduction and stored once. Every input vector feeds
@@ -43,6 +45,8 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "ghostc/Target/TargetDescription.h"
 
+#include <limits>
+
 namespace ghostc {
 #define GEN_PASS_DEF_GHOSTLOWERCONVOLUTIONS
 #include "ghostc/Conversion/Passes.h.inc"
@@ -64,6 +68,12 @@ struct Blocking {
 struct Convolution {
   Value input, filter, output;
   bool depthwise;
+  /// How a tap's input joins the sums: times its weight (convolutions), or,
+  /// for pooling, by maximum or sum (the filter only gives the window).
+  enum class Combine { MultiplyAdd, Maximum, Add } combine = Combine::MultiplyAdd;
+  /// What the padding holds, and masked-off input lanes read: 0, or the
+  /// lowest float for max pooling.
+  float padValue = 0.0f;
   int64_t batch, inChannels, outChannels, kh, kw;
   int64_t outH, outW;
   int64_t strideY, strideX, dilationY, dilationX;
@@ -98,8 +108,9 @@ public:
                 Blocking blocking)
       : b(b), loc(loc), conv(conv), blocking(blocking),
         vectorType(VectorType::get({blocking.vectorWidth}, b.getF32Type())),
-        zero(arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f))),
-        root(zero.getDefiningOp()) {}
+        padding(arith::ConstantOp::create(b, loc,
+                                          b.getF32FloatAttr(conv.padValue))),
+        root(padding.getDefiningOp()) {}
 
   void emit() {
     loop(0, conv.batch, 1, [&](Value n) {
@@ -200,9 +211,9 @@ private:
   }
 
   /// In a flattened plane, the vector of output positions [q, q + width)
-  /// at tap (ky, kx): zero where the tap falls in the padding (or past the
-  /// plane), else the input at the same position shifted by the tap. Null
-  /// when every lane is zero.
+  /// at tap (ky, kx): the padding value where the tap falls in the padding
+  /// (or past the plane), else the input at the same position shifted by the
+  /// tap. Null when every lane is padding.
   Value loadPlaneTap(Value n, Value c, int64_t q, int64_t ky, int64_t kx) {
     int64_t width = blocking.vectorWidth;
     int64_t dy = ky * conv.dilationY - conv.padTop;
@@ -232,21 +243,21 @@ private:
       Value maskValue = arith::ConstantOp::create(
           b, loc, DenseElementsAttr::get(maskType, ArrayRef<bool>(mask)));
       run = vector::MaskedLoadOp::create(b, loc, vectorType, conv.input, at,
-                                         maskValue, zeros(vectorType));
+                                         maskValue, paddingVector(vectorType));
     }
     if (shift == 0)
       return run;
     SmallVector<int64_t> lanes;
     for (int64_t lane = 0; lane < width; ++lane)
       lanes.push_back(lane < shift ? width : lane - shift);
-    return vector::ShuffleOp::create(b, loc, vectorType, run, zeros(vectorType),
+    return vector::ShuffleOp::create(b, loc, vectorType, run, paddingVector(vectorType),
                                      lanes);
   }
 
-  /// A vector of `type` with every lane zero.
-  Value zeros(VectorType type) {
+  /// A vector of `type` with every lane the padding value.
+  Value paddingVector(VectorType type) {
     return arith::ConstantOp::create(
-        b, loc, SplatElementsAttr::get(type, b.getF32FloatAttr(0.0f)));
+        b, loc, SplatElementsAttr::get(type, b.getF32FloatAttr(conv.padValue)));
   }
 
   /// The output rows [first, last) whose taps all read input rows.
@@ -296,19 +307,19 @@ private:
 
   /// `vectors` consecutive vectors of input row `iy` starting at column
   /// `ix`, each the input under one output vector. Reads past the row end
-  /// are masked (zero) unless `inBounds`.
+  /// are masked (padding) unless `inBounds`.
   Value loadRow(Value n, Value c, Value iy, Value ix, bool inBounds) {
     int64_t width = blocking.vectorWidth, s = conv.strideX;
     if (s == 1)
       return vector::TransferReadOp::create(
           b, loc, vectorType, conv.input, ValueRange{n, c, iy, ix},
-          zero, ArrayRef<bool>{inBounds});
+          padding, ArrayRef<bool>{inBounds});
     // Stride s: read the s * width columns the vector spans and keep every
     // s-th. The last s - 1 columns may lie past the row: always masked.
     auto wideType = VectorType::get({s * width}, b.getF32Type());
     Value wide = vector::TransferReadOp::create(
         b, loc, wideType, conv.input, ValueRange{n, c, iy, ix},
-        zero, ArrayRef<bool>{false});
+        padding, ArrayRef<bool>{false});
     SmallVector<int64_t> lanes;
     for (int64_t lane = 0; lane < width; ++lane)
       lanes.push_back(lane * s);
@@ -316,15 +327,15 @@ private:
   }
 
   /// The vector whose lane l is input column `column + l * stride` of row
-  /// `iy`, zero where that column lies outside the row: one masked read
-  /// from the first column inside, then a shuffle that shifts zeros in.
+  /// `iy`, padding where that column lies outside the row: one masked read
+  /// from the first column inside, then a shuffle that shifts padding in.
   Value loadEdge(Value n, Value c, Value iy, int64_t column) {
     int64_t width = blocking.vectorWidth, s = conv.strideX;
     int64_t start = std::max<int64_t>(column, 0);
     auto wideType = VectorType::get({s * width}, b.getF32Type());
     Value wide = vector::TransferReadOp::create(
         b, loc, wideType, conv.input, ValueRange{n, c, iy, constant(start)},
-        zero, ArrayRef<bool>{false});
+        padding, ArrayRef<bool>{false});
     if (column >= 0 && s == 1)
       return wide;
     SmallVector<int64_t> lanes;
@@ -332,7 +343,7 @@ private:
       int64_t source = column + lane * s;
       lanes.push_back(source < 0 ? s * width : source - start);
     }
-    return vector::ShuffleOp::create(b, loc, vectorType, wide, zeros(wideType),
+    return vector::ShuffleOp::create(b, loc, vectorType, wide, paddingVector(wideType),
                                      lanes);
   }
 
@@ -374,7 +385,7 @@ private:
                             : vector::TransferReadOp::create(
                                   b, loc, vectorType, conv.output,
                                   ValueRange{n, channels[i], y, columns[j]},
-                                  zero, ArrayRef<bool>{inBounds[j]}));
+                                  padding, ArrayRef<bool>{inBounds[j]}));
     }
 
     // The input column under vector j at tap kx: inputColumns[kx][j]. At a
@@ -445,6 +456,18 @@ private:
               rows = loadRows(channels[i]);
               if (llvm::none_of(rows, [](Value row) { return bool(row); }))
                 break;
+            }
+            if (conv.combine != Convolution::Combine::MultiplyAdd) {
+              for (int64_t j = 0; j < vectors; ++j) {
+                if (!rows[j])
+                  continue;
+                Value &sum = sums[i * vectors + j];
+                sum = conv.combine == Convolution::Combine::Maximum
+                          ? Value(arith::MaximumFOp::create(b, loc, sum,
+                                                            rows[j]))
+                          : Value(arith::AddFOp::create(b, loc, sum, rows[j]));
+              }
+              continue;
             }
             SmallVector<Value> at =
                 conv.depthwise
@@ -540,8 +563,8 @@ private:
   const Convolution &conv;
   Blocking blocking;
   VectorType vectorType;
-  /// Masked-off lanes read as zero.
-  Value zero;
+  /// Masked-off lanes read as the padding value.
+  Value padding;
   /// Constants go before this op, which precedes the nest.
   Operation *root;
   llvm::DenseMap<int64_t, Value> constants;
@@ -602,6 +625,26 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   conv.strideX = strides[1];
   conv.dilationY = dilations[0];
   conv.dilationX = dilations[1];
+  return conv;
+}
+
+/// A pooling op as a depthwise window whose taps combine by `combine`, its
+/// padding `padValue` (the identity of the combination). Only a pooling
+/// op whose body is that combination qualifies: linalg's max pooling is
+/// arith.maximumf on floats.
+template <typename PoolOp>
+static std::optional<Convolution>
+describePooling(PoolOp op, Convolution::Combine combine, float padValue) {
+  std::optional<Convolution> conv = describe(op, /*depthwise=*/true);
+  Block &body = op->getRegion(0).front();
+  Operation *reduce = body.getTerminator()->getOperand(0).getDefiningOp();
+  bool matches = combine == Convolution::Combine::Maximum
+                     ? isa_and_nonnull<arith::MaximumFOp>(reduce)
+                     : isa_and_nonnull<arith::AddFOp>(reduce);
+  if (!conv || !matches || conv->inChannels != conv->outChannels)
+    return std::nullopt;
+  conv->combine = combine;
+  conv->padValue = padValue;
   return conv;
 }
 
@@ -839,10 +882,18 @@ static Operation *fuseInputScale(Operation *convOp, Convolution &conv) {
   return excite;
 }
 
-/// Reads a zero-padded input through bounds: when the convolution's input
-/// is a buffer that is only filled with zeros and given a copy of a tensor
-/// in its interior, the kernel reads that tensor instead, and taps outside
-/// it add nothing. Returns the fill and the copy to erase, or nothing.
+/// Whether `value` is the constant `padValue`.
+static bool isPadValue(Value value, float padValue) {
+  APFloat constant(0.0f);
+  return matchPattern(value, m_ConstantFloat(&constant)) &&
+         constant.bitwiseIsEqual(APFloat(padValue));
+}
+
+/// Reads a padded input through bounds: when the convolution's input is a
+/// buffer that is only filled with the padding value (zero; for max pooling
+/// the lowest float) and given a copy of a tensor in its interior, the
+/// kernel reads that tensor instead, and taps outside it add nothing.
+/// Returns the fill and the copy to erase, or nothing.
 static SmallVector<Operation *> fusePadding(Operation *convOp,
                                             Operation *initOp,
                                             Convolution &conv) {
@@ -873,7 +924,7 @@ static SmallVector<Operation *> fusePadding(Operation *convOp,
     target = linalgCopy.getOutputs()[0];
   }
   if (target != interior.getResult() ||
-      !matchPattern(fill.getInputs()[0], m_AnyZeroFloat()) ||
+      !isPadValue(fill.getInputs()[0], conv.padValue) ||
       !fill->isBeforeInBlock(copy) || copy->getBlock() != convOp->getBlock() ||
       !copy->isBeforeInBlock(convOp))
     return {};
@@ -940,6 +991,11 @@ struct GhostLowerConvolutions
         conv = describe(dense, /*depthwise=*/false);
       else if (auto dw = dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op))
         conv = describe(dw, /*depthwise=*/true);
+      else if (auto max = dyn_cast<linalg::PoolingNchwMaxOp>(op))
+        conv = describePooling(max, Convolution::Combine::Maximum,
+                               std::numeric_limits<float>::lowest());
+      else if (auto sum = dyn_cast<linalg::PoolingNchwSumOp>(op))
+        conv = describePooling(sum, Convolution::Combine::Add, 0.0f);
       if (conv)
         convolutions.emplace_back(op, *conv);
     });
@@ -949,7 +1005,10 @@ struct GhostLowerConvolutions
       Operation *epilogueOp = fuseEpilogue(op, conv);
       SmallVector<Operation *> paddingOps = fusePadding(op, initOp, conv);
       Operation *exciteOp =
-          conv.implicitPadding ? nullptr : fuseInputScale(op, conv);
+          conv.implicitPadding ||
+                  conv.combine != Convolution::Combine::MultiplyAdd
+              ? nullptr
+              : fuseInputScale(op, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
       flattenSmallPlanes(rewriter, op->getLoc(), conv, blocking.vectorWidth);

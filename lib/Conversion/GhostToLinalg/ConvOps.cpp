@@ -195,7 +195,6 @@ template <typename PoolOp>
 Value poolWindows(PatternRewriter &rewriter, PoolOp op, float padValue,
                   bool isMax) {
   Location loc = op.getLoc();
-  MLIRContext *context = rewriter.getContext();
   auto inType = cast<RankedTensorType>(op.getInput().getType());
   auto outType = cast<RankedTensorType>(op.getType());
   ArrayRef<int64_t> kernel = op.getKernel(), strides = op.getStrides(),
@@ -208,21 +207,22 @@ Value poolWindows(PatternRewriter &rewriter, PoolOp op, float padValue,
     high[2 + axis] = std::max<int64_t>(needed - have, 0);
   }
   Value padded = pad(rewriter, loc, op.getInput(), low, high, padValue);
-  AffineExpr n, c, y, x, ky, kx;
-  bindDims(context, n, c, y, x, ky, kx);
-  // The window operand only gives the loops ky, kx their extent.
+  // linalg's pooling ops, so that ghost-lower-convolutions gives them the
+  // depthwise kernels (their window operand only gives the loops ky, kx
+  // their extent).
   Value window = emptyTensor(rewriter, loc, kernel);
   Value init = filledTensor(rewriter, loc, outType.getShape(), padValue);
-  return generic(
-      rewriter, loc, {padded, window},
-      {AffineMap::get(6, 0, {n, c, y * strides[0] + ky, x * strides[1] + kx},
-                      context),
-       AffineMap::get(6, 0, {ky, kx}, context)},
-      init, 6, [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-        if (isMax)
-          return arith::MaximumFOp::create(b, l, a[2], a[0]);
-        return arith::AddFOp::create(b, l, a[2], a[0]);
-      });
+  DenseIntElementsAttr stridesAttr = rewriter.getI64TensorAttr(strides);
+  DenseIntElementsAttr dilationsAttr = rewriter.getI64TensorAttr({1, 1});
+  if (isMax)
+    return linalg::PoolingNchwMaxOp::create(
+               rewriter, loc, TypeRange{outType}, ValueRange{padded, window},
+               ValueRange{init}, stridesAttr, dilationsAttr)
+        .getResult(0);
+  return linalg::PoolingNchwSumOp::create(
+             rewriter, loc, TypeRange{outType}, ValueRange{padded, window},
+             ValueRange{init}, stridesAttr, dilationsAttr)
+      .getResult(0);
 }
 
 struct MaxPoolLowering : OpRewritePattern<MaxPoolOp> {

@@ -454,3 +454,94 @@ func.func @excite_clobbered(%x: memref<1x3x2x4xf32>, %s: memref<1x3xf32>,
     outs(%out : memref<1x2x2x4xf32>)
   return
 }
+
+// -----
+
+// Max pooling is a depthwise window that combines by maximum: padded with the
+// lowest float through bounds (fill and copy go), started from the fused
+// fill of the output, no weights read. 3x3 stride 2 on 8x8 padded by 1: 4x4
+// outputs; row 0 leaves out ky = 0, rows 1 to 3 have every tap. Reads at the
+// left edge shift the lowest float in, not zeros.
+// CHECK-LABEL: func.func @max_pool
+// CHECK-SAME: (%[[SRC:.*]]: memref<1x2x8x8xf32>, %[[WIN:.*]]: memref<3x3xf32>, %[[OUT:.*]]: memref<1x2x4x4xf32>, %[[PAD:.*]]: memref<1x2x9x9xf32>)
+// CHECK:      %[[LOWEST:.*]] = arith.constant -3.40282347E+38 : f32
+// CHECK-NOT:  linalg.fill
+// CHECK-NOT:  linalg.copy
+// CHECK-NOT:  memref.load %[[WIN]]
+// CHECK:      %[[PADDING:.*]] = arith.constant -3.40282347E+38 : f32
+// CHECK:      affine.for %{{.*}} = 0 to 2 {
+// CHECK:        %[[START:.*]] = vector.broadcast %[[LOWEST]] : f32 to vector<4xf32>
+// CHECK:        %[[READ:.*]] = vector.transfer_read %[[SRC]]{{.*}}, %[[PADDING]] : memref<1x2x8x8xf32>, vector<8xf32>
+// CHECK-NEXT:   %[[LOWESTS:.*]] = arith.constant dense<-3.40282347E+38> : vector<8xf32>
+// CHECK-NEXT:   %[[TAP:.*]] = vector.shuffle %[[READ]], %[[LOWESTS]] [8, 1, 3, 5] : vector<8xf32>, vector<8xf32>
+// CHECK-NEXT:   arith.maximumf %[[START]], %[[TAP]] : vector<4xf32>
+// CHECK-COUNT-5: arith.maximumf
+// CHECK-NOT:    arith.maximumf
+// CHECK:        vector.transfer_write
+// CHECK:        affine.for %{{.*}} = 1 to 4 {
+// CHECK-COUNT-9:  arith.maximumf
+// CHECK-NOT:      arith.maximumf
+// CHECK:        }
+// CHECK-NOT:  vector.fma
+// CHECK-NOT:  %[[PAD]]
+func.func @max_pool(%src: memref<1x2x8x8xf32>, %window: memref<3x3xf32>,
+                    %out: memref<1x2x4x4xf32>, %pad: memref<1x2x9x9xf32>) {
+  %lowest = arith.constant -3.40282347E+38 : f32
+  linalg.fill ins(%lowest : f32) outs(%pad : memref<1x2x9x9xf32>)
+  %interior = memref.subview %pad[0, 0, 1, 1] [1, 2, 8, 8] [1, 1, 1, 1]
+      : memref<1x2x9x9xf32> to memref<1x2x8x8xf32, strided<[162, 81, 9, 1], offset: 10>>
+  linalg.copy ins(%src : memref<1x2x8x8xf32>)
+      outs(%interior : memref<1x2x8x8xf32, strided<[162, 81, 9, 1], offset: 10>>)
+  linalg.fill ins(%lowest : f32) outs(%out : memref<1x2x4x4xf32>)
+  linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>,
+                           strides = dense<2> : tensor<2xi64>}
+    ins(%pad, %window : memref<1x2x9x9xf32>, memref<3x3xf32>)
+    outs(%out : memref<1x2x4x4xf32>)
+  return
+}
+
+// -----
+
+// Near miss: a max pool whose padded buffer holds zeros, not the lowest
+// float, keeps its padded copy (reading through bounds would pad with the
+// lowest float): the kernel reads the padded buffer.
+// CHECK-LABEL: func.func @max_pool_zero_padded
+// CHECK-SAME: %[[PAD:[^:]*]]: memref<1x1x6x6xf32>)
+// CHECK:      linalg.fill
+// CHECK:      linalg.copy
+// CHECK:      vector.transfer_read %[[PAD]]
+// CHECK:      arith.maximumf
+func.func @max_pool_zero_padded(%src: memref<1x1x4x4xf32>, %window: memref<3x3xf32>,
+                                %out: memref<1x1x4x4xf32>, %pad: memref<1x1x6x6xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%pad : memref<1x1x6x6xf32>)
+  %interior = memref.subview %pad[0, 0, 1, 1] [1, 1, 4, 4] [1, 1, 1, 1]
+      : memref<1x1x6x6xf32> to memref<1x1x4x4xf32, strided<[36, 36, 6, 1], offset: 7>>
+  linalg.copy ins(%src : memref<1x1x4x4xf32>)
+      outs(%interior : memref<1x1x4x4xf32, strided<[36, 36, 6, 1], offset: 7>>)
+  linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>,
+                           strides = dense<1> : tensor<2xi64>}
+    ins(%pad, %window : memref<1x1x6x6xf32>, memref<3x3xf32>)
+    outs(%out : memref<1x1x4x4xf32>)
+  return
+}
+
+// -----
+
+// Sum pooling (average pooling's sums) combines by addition, padded with
+// zero; 2x2 stride 2 without padding.
+// CHECK-LABEL: func.func @sum_pool
+// CHECK-NOT:  linalg.pooling_nchw_sum
+// CHECK:      vector.transfer_read
+// CHECK-COUNT-4: arith.addf {{.*}} : vector<4xf32>
+// CHECK-NOT:  vector.fma
+func.func @sum_pool(%x: memref<1x1x8x8xf32>, %window: memref<2x2xf32>,
+                    %out: memref<1x1x4x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x1x4x4xf32>)
+  linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>,
+                           strides = dense<2> : tensor<2xi64>}
+    ins(%x, %window : memref<1x1x8x8xf32>, memref<2x2xf32>)
+    outs(%out : memref<1x1x4x4xf32>)
+  return
+}

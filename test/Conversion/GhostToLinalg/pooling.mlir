@@ -1,9 +1,10 @@
 // RUN: ghostc-opt %s --convert-ghost-to-linalg -split-input-file | FileCheck %s
 
-// Pooling is a window reduction over (n, c, y, x, ky, kx); an empty tensor of
-// the kernel's shape gives ky, kx their extent. Max pooling pads with the
-// lowest float, average pooling with zero and then multiplies each output by
-// a compile-time table of 1 / divisor. Global average pooling is a mean.
+// Pooling is linalg's window reduction (pooling_nchw_max, pooling_nchw_sum),
+// which ghost-lower-convolutions gives the depthwise kernels; an empty tensor
+// of the kernel's shape gives the window its extent. Max pooling pads with
+// the lowest float, average pooling with zero and then multiplies each output
+// by a compile-time table of 1 / divisor. Global average pooling is a mean.
 
 // CHECK-DAG: #[[ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-DAG: #[[NC:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
@@ -29,10 +30,6 @@ func.func @global_average_pool(%x: tensor<1x8x4x5xf32>) -> tensor<1x8x1x1xf32> {
 
 // -----
 
-// CHECK-DAG: #[[WINDOW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d4, d3 * 2 + d5)>
-// CHECK-DAG: #[[KERNEL:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d4, d5)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>
-
 // CHECK-LABEL: func.func @max_pool_padded
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x5x5xf32>)
 // CHECK-DAG: %[[PEMPTY:.*]] = tensor.empty() : tensor<1x2x7x7xf32>
@@ -43,10 +40,7 @@ func.func @global_average_pool(%x: tensor<1x8x4x5xf32>) -> tensor<1x8x1x1xf32> {
 // CHECK-DAG: %[[OEMPTY:.*]] = tensor.empty() : tensor<1x2x3x3xf32>
 // CHECK-DAG: %[[INIT_VALUE:.*]] = arith.constant -3.40282347E+38 : f32
 // CHECK: %[[INIT:.*]] = linalg.fill ins(%[[INIT_VALUE]] : f32) outs(%[[OEMPTY]] : tensor<1x2x3x3xf32>)
-// CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[WINDOW]], #[[KERNEL]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%[[PADDED]], %[[EXTENT]] : tensor<1x2x7x7xf32>, tensor<3x3xf32>) outs(%[[INIT]] : tensor<1x2x3x3xf32>)
-// CHECK-NEXT: ^bb0(%[[V:.*]]: f32, %{{.*}}: f32, %[[ACC:.*]]: f32):
-// CHECK-NEXT: %[[MAX:.*]] = arith.maximumf %[[ACC]], %[[V]] : f32
-// CHECK-NEXT: linalg.yield %[[MAX]]
+// CHECK: %[[Y:.*]] = linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[PADDED]], %[[EXTENT]] : tensor<1x2x7x7xf32>, tensor<3x3xf32>) outs(%[[INIT]] : tensor<1x2x3x3xf32>)
 // CHECK: return %[[Y]]
 func.func @max_pool_padded(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
   %y = ghost.max_pool %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : tensor<1x2x5x5xf32> -> tensor<1x2x3x3xf32>
@@ -62,8 +56,7 @@ func.func @max_pool_padded(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x5x5xf32>)
 // CHECK: %[[FILLED:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x2x6x6xf32>)
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[X]] into %[[FILLED]][0, 0, 0, 0] [1, 2, 5, 5] [1, 1, 1, 1] : tensor<1x2x5x5xf32> into tensor<1x2x6x6xf32>
-// CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x2x6x6xf32>, tensor<2x2xf32>) outs(%{{.*}} : tensor<1x2x3x3xf32>)
-// CHECK: arith.maximumf
+// CHECK: %[[Y:.*]] = linalg.pooling_nchw_max {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x2x6x6xf32>, tensor<2x2xf32>) outs(%{{.*}} : tensor<1x2x3x3xf32>)
 // CHECK: return %[[Y]]
 func.func @max_pool_ceil(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
   %y = ghost.max_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, ceil_mode = true} : tensor<1x2x5x5xf32> -> tensor<1x2x3x3xf32>
@@ -74,9 +67,6 @@ func.func @max_pool_ceil(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
 
 // Without padding there is no pad at all, and every window averages 4.
 
-// CHECK-DAG: #[[WINDOW:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2 * 2 + d4, d3 * 2 + d5)>
-// CHECK-DAG: #[[KERNEL:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d4, d5)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>
 // CHECK-DAG: #[[YX:.*]] = affine_map<(d0, d1, d2, d3) -> (d2, d3)>
 // CHECK-DAG: #[[ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 
@@ -87,10 +77,7 @@ func.func @max_pool_ceil(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
 // CHECK-DAG: %[[OEMPTY:.*]] = tensor.empty() : tensor<1x2x2x2xf32>
 // CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[OEMPTY]] : tensor<1x2x2x2xf32>)
-// CHECK: %[[SUMS:.*]] = linalg.generic {indexing_maps = [#[[WINDOW]], #[[KERNEL]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction"]} ins(%[[X]], %[[EXTENT]] : tensor<1x2x4x4xf32>, tensor<2x2xf32>) outs(%[[INIT]] : tensor<1x2x2x2xf32>)
-// CHECK-NEXT: ^bb0(%[[V:.*]]: f32, %{{.*}}: f32, %[[ACC:.*]]: f32):
-// CHECK-NEXT: %[[ADD:.*]] = arith.addf %[[ACC]], %[[V]] : f32
-// CHECK-NEXT: linalg.yield %[[ADD]]
+// CHECK: %[[SUMS:.*]] = linalg.pooling_nchw_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[X]], %[[EXTENT]] : tensor<1x2x4x4xf32>, tensor<2x2xf32>) outs(%[[INIT]] : tensor<1x2x2x2xf32>)
 // CHECK: %[[TABLE:.*]] = arith.constant dense<2.500000e-01> : tensor<2x2xf32>
 // CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[YX]], #[[ID4]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%[[TABLE]] : tensor<2x2xf32>) outs(%[[SUMS]] : tensor<1x2x2x2xf32>)
 // CHECK-NEXT: ^bb0(%[[INV:.*]]: f32, %[[SUM:.*]]: f32):
@@ -112,11 +99,11 @@ func.func @average_pool(%x: tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32> {
 // CHECK-LABEL: func.func @average_pool_count_include_pad
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x3x3xf32>)
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[X]] into %{{.*}}[0, 0, 1, 1] [1, 2, 3, 3] [1, 1, 1, 1] : tensor<1x2x3x3xf32> into tensor<1x2x4x4xf32>
-// CHECK: %[[SUMS:.*]] = linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x2x4x4xf32>, tensor<2x2xf32>)
+// CHECK: %[[SUMS:.*]] = linalg.pooling_nchw_sum {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x2x4x4xf32>, tensor<2x2xf32>)
 // CHECK: %[[EXCLUDE:.*]] = arith.constant dense<{{\[\[}}1.000000e+00, 5.000000e-01], [5.000000e-01, 2.500000e-01]]> : tensor<2x2xf32>
 // CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[EXCLUDE]] : tensor<2x2xf32>) outs(%[[SUMS]] : tensor<1x2x2x2xf32>)
 // CHECK: %[[PADDED2:.*]] = tensor.insert_slice %[[X]] into %{{.*}}[0, 0, 1, 1] [1, 2, 3, 3] [1, 1, 1, 1]
-// CHECK: %[[SUMS2:.*]] = linalg.generic {{.*}} ins(%[[PADDED2]], %{{.*}} : tensor<1x2x4x4xf32>, tensor<2x2xf32>)
+// CHECK: %[[SUMS2:.*]] = linalg.pooling_nchw_sum {{.*}} ins(%[[PADDED2]], %{{.*}} : tensor<1x2x4x4xf32>, tensor<2x2xf32>)
 // CHECK: %[[INCLUDE:.*]] = arith.constant dense<2.500000e-01> : tensor<2x2xf32>
 // CHECK: %[[Z:.*]] = linalg.generic {{.*}} ins(%[[INCLUDE]] : tensor<2x2xf32>) outs(%[[SUMS2]] : tensor<1x2x2x2xf32>)
 // CHECK: return %[[Y]], %[[Z]]
@@ -134,7 +121,7 @@ func.func @average_pool_count_include_pad(%x: tensor<1x2x3x3xf32>) -> (tensor<1x
 // CHECK-LABEL: func.func @average_pool_ceil
 // CHECK-SAME: (%[[X:.*]]: tensor<1x1x5x5xf32>)
 // CHECK: %[[PADDED:.*]] = tensor.insert_slice %[[X]] into %{{.*}}[0, 0, 0, 0] [1, 1, 5, 5] [1, 1, 1, 1] : tensor<1x1x5x5xf32> into tensor<1x1x6x6xf32>
-// CHECK: %[[SUMS:.*]] = linalg.generic {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x1x6x6xf32>, tensor<2x2xf32>)
+// CHECK: %[[SUMS:.*]] = linalg.pooling_nchw_sum {{.*}} ins(%[[PADDED]], %{{.*}} : tensor<1x1x6x6xf32>, tensor<2x2xf32>)
 // CHECK: %[[TABLE:.*]] = arith.constant dense<{{\[\[}}2.500000e-01, 2.500000e-01, 5.000000e-01], [2.500000e-01, 2.500000e-01, 5.000000e-01], [5.000000e-01, 5.000000e-01, 1.000000e+00]]> : tensor<3x3xf32>
 // CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[TABLE]] : tensor<3x3xf32>) outs(%[[SUMS]] : tensor<1x1x3x3xf32>)
 // CHECK: return %[[Y]]

@@ -221,6 +221,14 @@ CASES: list[Case] = [
     Case("slice-channels-conv", fn(lambda x, c: c(x)[:, 2:11], c=conv(5, 13, 3, 1, 1)), X),
     # --- pooling ------------------------------------------------------------
     Case("maxpool-k3-s2-p1", lambda: nn.MaxPool2d(3, 2, 1), X),
+    # Pooling runs on the depthwise kernels: rows long enough for interior
+    # blocks, and stride 1 on planes small enough to be read as one row.
+    Case("maxpool-k3-s2-p1-wide", lambda: nn.MaxPool2d(3, 2, 1), (1, 3, 70, 67)),
+    Case("maxpool-k3-s1-p1", lambda: nn.MaxPool2d(3, 1, 1), (1, 5, 7, 7)),
+    Case("maxpool-k5-s1-p2", lambda: nn.MaxPool2d(5, 1, 2), (1, 5, 13, 13)),
+    Case("avgpool-k3-s1-p1-excl", lambda: nn.AvgPool2d(3, 1, 1, count_include_pad=False),
+         (1, 5, 7, 7)),
+    Case("avgpool-k3-s2-p1-wide", lambda: nn.AvgPool2d(3, 2, 1), (1, 3, 70, 67)),
     Case("maxpool-k2-ceil", lambda: nn.MaxPool2d(2, 2, ceil_mode=True), (1, 5, 9, 7)),
     Case("maxpool-k3-s3-ceil", lambda: nn.MaxPool2d(3, 3, ceil_mode=True), (1, 5, 11, 11)),
     Case("maxpool-k3-s2-p1-ceil", lambda: nn.MaxPool2d(3, 2, 1, ceil_mode=True), (1, 5, 10, 9)),
