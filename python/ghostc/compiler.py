@@ -147,7 +147,7 @@ class CompiledModel:
 
 
 def compile(model: str | os.PathLike[str] | Any, mtriple: str | None = None,
-            mcpu: str | None = None, opt: int = 3, batch: int = 1,
+            mcpu: str | None = None, opt: int = 2, batch: int = 1,
             **dims: int) -> CompiledModel:
     """Compile an ONNX model for this machine and load it.
 
@@ -157,7 +157,7 @@ def compile(model: str | os.PathLike[str] | Any, mtriple: str | None = None,
         mtriple: the target triple; only this machine's can be loaded, so any
             other is refused (use the ghostc executable to cross-compile).
         mcpu: the target CPU (default: the portable baseline; ``"native"``).
-        opt: optimisation level, 0 to 3.
+        opt: optimisation level, 0 to 3 (ghostc's default, 2).
         batch: value of a symbolic batch axis.
         **dims: values of other symbolic dimensions, by name.
 
