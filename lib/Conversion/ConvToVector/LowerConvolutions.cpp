@@ -404,13 +404,21 @@ private:
               apply(d0 * conv.strideX + offset, {columns[j]}));
       }
 
+    // With a fused input scale, a dense block whose input vectors are
+    // fewer than its output channels scales the vectors (one vector product
+    // each); otherwise every weight is scaled (one scalar product and a
+    // broadcast from a register each, which compete with the FMAs). Either
+    // way instead of a pass over the whole input.
+    bool scaleInputs = conv.inputScale && !conv.depthwise && vectors <= block;
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
-      // With a fused input scale, every weight is scaled by its input
-      // channel's: one scalar product per weight instead of a pass over the
-      // whole input. Dense: channel c for the whole block; depthwise: each
-      // output channel's own.
+      // The scale of each output channel's input channel: c for the whole
+      // block (dense); depthwise, each output channel's own.
       SmallVector<Value> scales;
-      if (conv.inputScale)
+      Value inputScale;
+      if (scaleInputs)
+        inputScale = vector::BroadcastOp::create(b, loc, vectorType,
+                                                 loadScale(n, c));
+      else if (conv.inputScale)
         for (int64_t i = 0; i < block; ++i)
           scales.push_back(conv.depthwise ? loadScale(n, channels[i])
                            : i == 0       ? loadScale(n, c)
@@ -449,6 +457,10 @@ private:
             // nothing.
             if (llvm::none_of(rows, [](Value row) { return bool(row); }))
               continue;
+            if (inputScale)
+              for (Value &row : rows)
+                if (row)
+                  row = arith::MulFOp::create(b, loc, row, inputScale);
           }
           for (int64_t i = 0; i < block; ++i) {
             // Depthwise: each output channel reads its own input channel.
@@ -475,7 +487,7 @@ private:
                     : SmallVector<Value>{channels[i], c, constant(ky),
                                          constant(kx)};
             Value weight = memref::LoadOp::create(b, loc, conv.filter, at);
-            if (conv.inputScale)
+            if (!scales.empty())
               weight = arith::MulFOp::create(b, loc, weight, scales[i]);
             Value splat =
                 vector::BroadcastOp::create(b, loc, vectorType, weight);

@@ -362,9 +362,10 @@ func.func @small_plane(%src: memref<1x1x3x5xf32>, %w: memref<1x3x3xf32>,
 // -----
 
 // Squeeze-and-excitation's excite step, y = x * s[n, c], read only by the
-// convolution after it, is fused: the kernel reads x and scales each weight
-// by its input channel's s. The generic goes; y, now unused, is left to
-// the canonicalizer.
+// convolution after it, is fused: the kernel reads x and scales, for each
+// input channel, its vectors by s (2 vectors for 2 output channels: fewer or
+// as many products as scaling the weights). The generic goes; y, now unused,
+// is left to the canonicalizer.
 #nc = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-LABEL: func.func @excite
@@ -373,10 +374,15 @@ func.func @small_plane(%src: memref<1x1x3x5xf32>, %w: memref<1x3x3xf32>,
 // CHECK:      %[[XV:.*]] = memref.expand_shape {{.*}} into memref<1x3x1x8xf32>
 // CHECK:      affine.for %{{.*}} = 0 to 3 iter_args
 // CHECK:        %[[SC:.*]] = memref.load %[[S]][%{{.*}}, %{{.*}}] : memref<1x3xf32>
-// CHECK:        vector.transfer_read %[[XV]]
+// CHECK-NEXT:   %[[SCV:.*]] = vector.broadcast %[[SC]] : f32 to vector<4xf32>
+// CHECK:        %[[IN0:.*]] = vector.transfer_read %[[XV]]
+// CHECK:        %[[IN1:.*]] = vector.transfer_read %[[XV]]
+// CHECK-NEXT:   %[[SCALED0:.*]] = arith.mulf %[[IN0]], %[[SCV]] : vector<4xf32>
+// CHECK-NEXT:   %[[SCALED1:.*]] = arith.mulf %[[IN1]], %[[SCV]] : vector<4xf32>
 // CHECK:        %[[WV:.*]] = memref.load %[[W]]
-// CHECK-NEXT:   %[[SCALED:.*]] = arith.mulf %[[WV]], %[[SC]] : f32
-// CHECK-NEXT:   vector.broadcast %[[SCALED]]
+// CHECK-NEXT:   %[[WB:.*]] = vector.broadcast %[[WV]]
+// CHECK-NEXT:   vector.fma %[[SCALED0]], %[[WB]]
+// CHECK-NEXT:   vector.fma %[[SCALED1]], %[[WB]]
 // CHECK-NOT:  linalg.generic
 func.func @excite(%x: memref<1x3x2x4xf32>, %s: memref<1x3xf32>,
                   %w: memref<2x3x1x1xf32>, %out: memref<1x2x2x4xf32>) {
@@ -398,17 +404,19 @@ func.func @excite(%x: memref<1x3x2x4xf32>, %s: memref<1x3xf32>,
 // -----
 
 // The same as torchvision writes it: the gate [1, c, 1, 1] broadcast, and
-// first.
+// first. One output channel under 2 vectors: each weight is scaled instead.
 #gate = affine_map<(d0, d1, d2, d3) -> (0, d1, 0, 0)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-LABEL: func.func @excite_broadcast
-// CHECK-SAME: (%[[X:.*]]: memref<1x3x2x4xf32>, %[[S:.*]]: memref<1x3x1x1xf32>,
+// CHECK-SAME: (%[[X:.*]]: memref<1x3x2x4xf32>, %[[S:.*]]: memref<1x3x1x1xf32>, %[[W:.*]]: memref<1x3x1x1xf32>,
 // CHECK-NOT:  linalg.generic
 // CHECK:        %[[SC:.*]] = memref.load %[[S]][%c0, %{{.*}}, %c0, %c0] : memref<1x3x1x1xf32>
-// CHECK:        arith.mulf %{{.*}}, %[[SC]] : f32
+// CHECK-NOT:    arith.mulf {{.*}} : vector<4xf32>
+// CHECK:        %[[WV:.*]] = memref.load %[[W]]
+// CHECK-NEXT:   arith.mulf %[[WV]], %[[SC]] : f32
 // CHECK-NOT:  linalg.generic
 func.func @excite_broadcast(%x: memref<1x3x2x4xf32>, %s: memref<1x3x1x1xf32>,
-                            %w: memref<2x3x1x1xf32>, %out: memref<1x2x2x4xf32>) {
+                            %w: memref<1x3x1x1xf32>, %out: memref<1x1x2x4xf32>) {
   %y = memref.alloc() : memref<1x3x2x4xf32>
   linalg.generic {indexing_maps = [#gate, #id, #id],
                   iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
@@ -419,8 +427,8 @@ func.func @excite_broadcast(%x: memref<1x3x2x4xf32>, %s: memref<1x3x1x1xf32>,
   }
   linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
                             strides = dense<1> : tensor<2xi64>}
-    ins(%y, %w : memref<1x3x2x4xf32>, memref<2x3x1x1xf32>)
-    outs(%out : memref<1x2x2x4xf32>)
+    ins(%y, %w : memref<1x3x2x4xf32>, memref<1x3x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
   return
 }
 
