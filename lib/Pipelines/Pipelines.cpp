@@ -78,6 +78,8 @@ static void addLoopLowering(OpPassManager &pm,
   // than one huge one, and profiles name every layer.
   pm.addPass(ghostc::createGhostOutlineLayers());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  // Repeated blocks: one function, the weights as arguments.
+  pm.addPass(ghostc::createGhostShareLayers());
   if (options.profile) {
     ghostc::GhostProfileLayersOptions profile;
     profile.prefix = options.prefix;

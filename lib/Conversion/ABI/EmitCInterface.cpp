@@ -113,7 +113,7 @@ struct GhostEmitCInterfacePass
       for (int64_t i = 0; i < count; ++i) {
         builder.setInsertionPointToEnd(current);
         Value slot = LLVM::GEPOp::create(builder, loc, ptr, ptr, array,
-                                         ArrayRef<LLVM::GEPArg>{i});
+                                         ArrayRef<LLVM::GEPArg>{int32_t(i)});
         Value pointer = LLVM::LoadOp::create(builder, loc, ptr, slot);
         requireNonNull(pointer);
         into.push_back(pointer);
