@@ -271,11 +271,11 @@ def GhostProfileLayers : Pass<"ghost-profile-layers", "mlir::ModuleOp"> {
 def GhostShareLayers : Pass<"ghost-share-layers", "mlir::ModuleOp"> {
   let summary = "Generate code once for layers that differ only in their weights";
   let description = [{
-    Runs after ghost-outline-layers. Private functions used only by calls
-    whose bodies are the same but for the globals they read (same
-    signature and argument attributes, the same ops in order, the i-th
-    top-level `memref.get_global` of each of the same type under any name)
-    form a class. The first of a class with two or more members takes its
+    Runs after ghost-outline-layers. Private functions used only by calls,
+    reading only constant globals, whose bodies are the same but for the
+    globals they read (same signature and argument attributes, the same ops
+    in order, the i-th top-level `memref.get_global` of each of the same
+    type under any name) form a class. The first of a class with two or more members takes its
     globals as trailing arguments instead (`llvm.noalias`, `llvm.readonly`:
     constant weights), every call of a member calls it with that member's
     globals (`memref.get_global` in the caller), and the other members go.

@@ -84,9 +84,17 @@ struct GhostShareLayers
             SymbolTable::getSymbolUses(&module.getBodyRegion()))
       for (const SymbolTable::SymbolUse &use : *all)
         ++uses[use.getSymbolRef().getRootReference()];
+    // Its globals become read-only arguments: only constant ones qualify.
+    auto readsConstants = [&](func::FuncOp fn) {
+      return llvm::all_of(globalsOf(fn), [&](memref::GetGlobalOp get) {
+        auto global = symbols.lookup<memref::GlobalOp>(get.getName());
+        return global && global.getConstant();
+      });
+    };
     for (auto fn : module.getOps<func::FuncOp>())
       if (fn.isPrivate() && !fn.isExternal() && fn.getBody().hasOneBlock() &&
-          uses.lookup(fn.getSymNameAttr()) == callers.lookup(fn).size())
+          uses.lookup(fn.getSymNameAttr()) == callers.lookup(fn).size() &&
+          readsConstants(fn))
         candidates.push_back(fn);
 
     // Classes of twins, the first in module order representing each.

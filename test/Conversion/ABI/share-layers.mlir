@@ -31,8 +31,8 @@ func.func private @layer.b(%x: memref<4xf32> {llvm.noalias}) {
 }
 
 // Near misses, kept as they are: another index (a different constant),
-// another argument attribute, a global read inside a loop, and a function
-// whose address is taken.
+// another argument attribute, a global read inside a loop, a function whose
+// address is taken, and (below) globals that are not constant.
 // CHECK-LABEL: func.func private @layer.other_index
 // CHECK:      memref.get_global @wc
 func.func private @layer.other_index(%x: memref<4xf32> {llvm.noalias}) {
@@ -90,6 +90,28 @@ func.func private @layer.addressed2(%x: memref<4xf32> {llvm.noalias}) {
   return
 }
 
+// A global that is not constant cannot become a read-only argument.
+// CHECK-LABEL: func.func private @layer.state1
+// CHECK:      memref.get_global @state1
+// CHECK-LABEL: func.func private @layer.state2
+// CHECK:      memref.get_global @state2
+memref.global "private" @state1 : memref<4xf32> = dense<0.0>
+memref.global "private" @state2 : memref<4xf32> = dense<0.0>
+func.func private @layer.state1(%x: memref<4xf32> {llvm.noalias}) {
+  %w = memref.get_global @state1 : memref<4xf32>
+  %c3 = arith.constant 3 : index
+  %v = memref.load %x[%c3] : memref<4xf32>
+  memref.store %v, %w[%c3] : memref<4xf32>
+  return
+}
+func.func private @layer.state2(%x: memref<4xf32> {llvm.noalias}) {
+  %w = memref.get_global @state2 : memref<4xf32>
+  %c3 = arith.constant 3 : index
+  %v = memref.load %x[%c3] : memref<4xf32>
+  memref.store %v, %w[%c3] : memref<4xf32>
+  return
+}
+
 // CHECK-LABEL: func.func @main
 // CHECK:      %[[WA:.*]] = memref.get_global @wa : memref<4xf32>
 // CHECK-NEXT: call @layer.a(%arg0, %[[WA]])
@@ -114,6 +136,8 @@ func.func @main(%x: memref<4xf32>) attributes {ghost.workspace_size = 0 : i64} {
   call @layer.nested2(%x) : (memref<4xf32>) -> ()
   call @layer.addressed1(%x) : (memref<4xf32>) -> ()
   call @layer.addressed2(%x) : (memref<4xf32>) -> ()
+  call @layer.state1(%x) : (memref<4xf32>) -> ()
+  call @layer.state2(%x) : (memref<4xf32>) -> ()
   %f = func.constant @layer.addressed2 : (memref<4xf32>) -> ()
   return
 }
