@@ -81,10 +81,13 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     convolution is a `linalg.fill` or a generic broadcasting a rank-1 bias
     along the channels (only fills and copies of other buffers between), the
     accumulators start from that value and the op goes; otherwise they start
-    from what the output holds. When the next op is an in-place element-wise
-    generic on the output alone whose body is f32 arith/math (an
-    activation), its body is applied to the accumulators before the store
-    and the op goes.
+    from what the output holds. When the next op is an element-wise generic
+    whose body is f32 arith/math and that either works in place on the
+    output (an activation) or reads the output and other buffers of its
+    shape into another buffer (a residual add; then nothing else may read
+    the output, and that buffer must not be one the kernel reads), its
+    body is applied to the accumulators, with the other inputs' vectors,
+    before the store into its output, and the op goes.
 
     Fused input scale: when the input was written just before as another
     buffer times a scale per batch and channel (`y = x * s[n, c]`, or

@@ -90,9 +90,16 @@ struct Convolution {
   /// one value per output channel (`bias`, rank 1) or one for all
   /// (`initialValue`). With neither, the output holds the start.
   Value bias, initialValue;
-  /// The element-wise op applied in place to the output right after the
-  /// convolution (an activation), fused into the store; or null.
+  /// The element-wise op applied to the output right after the convolution
+  /// (an activation, a residual add), fused into the store; or null. Its
+  /// other inputs (`epilogueInputs`, by block argument) are read where the
+  /// kernel stores, and the kernel stores into `result`: the output, or the
+  /// epilogue's own output buffer when the output has no other reader.
   linalg::GenericOp epilogue;
+  SmallVector<std::pair<unsigned, Value>> epilogueInputs;
+  /// The epilogue's block arguments that are the output: the sums.
+  SmallVector<unsigned> epilogueSums;
+  Value result;
   /// A scale per batch and input channel that the input is multiplied by
   /// (squeeze-and-excitation's excite step, fused): the kernel scales the
   /// weights instead. Null when there is none. `inputScaleMap` maps
@@ -517,15 +524,15 @@ private:
       acc = llvm::to_vector_of<Value>(reduction.getResults());
     }
 
-    if (conv.epilogue)
-      for (Value &sum : acc)
-        sum = applyEpilogue(sum);
     for (int64_t i = 0; i < block; ++i)
-      for (int64_t j = 0; j < vectors; ++j)
-        vector::TransferWriteOp::create(
-            b, loc, acc[i * vectors + j], conv.output,
-            ValueRange{n, channels[i], y, columns[j]},
-            ArrayRef<bool>{inBounds[j]});
+      for (int64_t j = 0; j < vectors; ++j) {
+        SmallVector<Value, 4> at = {n, channels[i], y, columns[j]};
+        Value sum = acc[i * vectors + j];
+        if (conv.epilogue)
+          sum = applyEpilogue(sum, at, inBounds[j]);
+        vector::TransferWriteOp::create(b, loc, sum, conv.result, at,
+                                        ArrayRef<bool>{inBounds[j]});
+      }
   }
 
   /// The fused input scale of batch `n`, input channel `c`.
@@ -542,10 +549,18 @@ private:
   }
 
   /// The fused epilogue's scalar body applied to every lane of `sum`.
-  Value applyEpilogue(Value sum) {
+  Value applyEpilogue(Value sum, ValueRange at, bool inBounds) {
     Block &body = conv.epilogue->getRegion(0).front();
     IRMapping lanes;
-    lanes.map(body.getArgument(0), sum);
+    // The output's argument is the sums; the other inputs' their vectors
+    // at the same place.
+    for (auto [arg, buffer] : conv.epilogueInputs)
+      lanes.map(body.getArgument(arg),
+                vector::TransferReadOp::create(b, loc, vectorType, buffer, at,
+                                               padding,
+                                               ArrayRef<bool>{inBounds}));
+    for (unsigned arg : conv.epilogueSums)
+      lanes.map(body.getArgument(arg), sum);
     auto lanesOf = [&](Value scalar) {
       if (Value mapped = lanes.lookupOrNull(scalar))
         return mapped;
@@ -613,7 +628,7 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   Convolution conv;
   conv.input = op.getInputs()[0];
   conv.filter = op.getInputs()[1];
-  conv.output = op.getOutputs()[0];
+  conv.output = conv.result = op.getOutputs()[0];
   if (!isStaticF32Buffer(conv.input) || !isStaticF32Buffer(conv.filter) ||
       !isStaticF32Buffer(conv.output))
     return std::nullopt;
@@ -665,10 +680,18 @@ describePooling(PoolOp op, Convolution::Combine combine, float padValue) {
 static bool viewPlanesAsRows(OpBuilder &b, Location loc, Convolution &conv) {
   Value input = asOneRow(b, loc, conv.input);
   Value output = asOneRow(b, loc, conv.output);
-  if (!input || !output)
+  Value result =
+      conv.result == conv.output ? output : asOneRow(b, loc, conv.result);
+  SmallVector<std::pair<unsigned, Value>> epilogueInputs;
+  for (auto [arg, buffer] : conv.epilogueInputs)
+    epilogueInputs.emplace_back(arg, asOneRow(b, loc, buffer));
+  if (!input || !output || !result ||
+      llvm::any_of(epilogueInputs, [](auto &entry) { return !entry.second; }))
     return false;
   conv.input = input;
   conv.output = output;
+  conv.result = result;
+  conv.epilogueInputs = std::move(epilogueInputs);
   conv.outW = conv.inW = conv.outH * conv.outW;
   conv.outH = conv.inH = 1;
   return true;
@@ -767,19 +790,61 @@ static Operation *fuseInitialValue(Operation *convOp, Convolution &conv) {
   return nullptr;
 }
 
-/// Fuses the element-wise op applied in place to the output right after the
-/// convolution (an activation) when its body is arith and math on f32
-/// only. Returns the op to erase, or null.
-static Operation *fuseEpilogue(Operation *convOp, Convolution &conv) {
+/// The buffer `view` is a view of, through any chain of view-like ops.
+static Value rootBuffer(Value view) {
+  while (auto viewOp = view.getDefiningOp<ViewLikeOpInterface>())
+    view = viewOp.getViewSource();
+  return view;
+}
+
+/// Fuses the element-wise op applied to the output right after the
+/// convolution when its body is arith and math on f32 only: in place on the
+/// output (an activation), or reading the output and other buffers of its
+/// shape into another buffer (a residual add) when nothing else reads the
+/// output and that buffer is none the kernel reads. Returns the op to
+/// erase, or null.
+static Operation *fuseEpilogue(Operation *convOp, Operation *initOp,
+                               Convolution &conv) {
+  // Views, constants and the allocation of the epilogue's own output may
+  // come between.
   Operation *next = convOp->getNextNode();
-  while (next && touchesNoMemory(next))
+  while (next && (touchesNoMemory(next) || isa<memref::AllocOp>(next)))
     next = next->getNextNode();
   auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
-  if (!generic || generic.getNumDpsInputs() != 0 ||
-      generic.getDpsInitOperand(0)->get() != conv.output ||
-      !isElementwise(generic))
+  if (!generic || generic.getNumDpsInits() != 1 || !isElementwise(generic))
     return nullptr;
   Block &body = generic.getRegion().front();
+  Value out = generic.getDpsInitOperand(0)->get();
+  auto outputType = cast<MemRefType>(conv.output.getType());
+  SmallVector<std::pair<unsigned, Value>> inputs;
+  bool readsOutput = false;
+  for (OpOperand *input : generic.getDpsInputOperands()) {
+    auto type = dyn_cast<MemRefType>(input->get().getType());
+    if (input->get() == conv.output && !readsOutput)
+      readsOutput = true;
+    else if (type && type.getShape() == outputType.getShape() &&
+             type.getElementType().isF32())
+      inputs.emplace_back(input->getOperandNumber(), input->get());
+    else
+      return nullptr;
+  }
+  if (out != conv.output) {
+    // The sums go straight to `out`: the output must die here, `out` must
+    // not be read through the output's name, and the kernel must not
+    // overwrite what it still reads (the input, weights, bias, scale).
+    auto outType = dyn_cast<MemRefType>(out.getType());
+    if (!readsOutput || !outType ||
+        outType.getShape() != outputType.getShape() ||
+        !body.getArgument(generic.getNumDpsInputs()).use_empty())
+      return nullptr;
+    for (Operation *user : conv.output.getUsers())
+      if (user != convOp && user != initOp && user != generic)
+        return nullptr;
+    Value root = rootBuffer(out);
+    for (Value read : {conv.input, conv.filter, conv.bias, conv.inputScale})
+      if (read && rootBuffer(read) == root)
+        return nullptr;
+  }
   for (Operation &op : body.without_terminator()) {
     StringRef dialect = op.getDialect()->getNamespace();
     bool scalarF32 = op.getNumResults() == 1 &&
@@ -793,15 +858,31 @@ static Operation *fuseEpilogue(Operation *convOp, Convolution &conv) {
       if (!operand.getType().isF32())
         return nullptr;
   }
+  // The kernel uses the epilogue's buffers where the convolution is: each
+  // must exist there. An allocation between the two moves up.
+  SmallVector<Operation *> allocations;
+  SmallVector<Value> buffers = {out};
+  for (auto &entry : inputs)
+    buffers.push_back(entry.second);
+  for (Value buffer : buffers) {
+    Operation *def = buffer.getDefiningOp();
+    if (!def || def->getBlock() != convOp->getBlock() ||
+        def->isBeforeInBlock(convOp))
+      continue;
+    if (!isa<memref::AllocOp>(def) || def->getNumOperands() != 0)
+      return nullptr;
+    allocations.push_back(def);
+  }
+  for (Operation *allocation : allocations)
+    allocation->moveBefore(convOp);
   conv.epilogue = generic;
+  conv.epilogueInputs = std::move(inputs);
+  conv.epilogueSums.clear();
+  for (OpOperand &operand : generic->getOpOperands())
+    if (operand.get() == conv.output)
+      conv.epilogueSums.push_back(operand.getOperandNumber());
+  conv.result = out;
   return generic;
-}
-
-/// The buffer `view` is a view of, through any chain of view-like ops.
-static Value rootBuffer(Value view) {
-  while (auto viewOp = view.getDefiningOp<ViewLikeOpInterface>())
-    view = viewOp.getViewSource();
-  return view;
 }
 
 /// Whether `map`, over loops (n, c, h, w), reads one element per batch and
@@ -996,7 +1077,7 @@ struct GhostLowerConvolutions
     if (vectorBlock)
       blocking.vectorBlock = vectorBlock;
     // Described first, rewritten after the walk.
-    SmallVector<std::pair<Operation *, Convolution>> convolutions;
+    SmallVector<std::pair<Operation *, Convolution>, 0> convolutions;
     getOperation().walk([&](Operation *op) {
       std::optional<Convolution> conv;
       if (auto dense = dyn_cast<linalg::Conv2DNchwFchwOp>(op))
@@ -1014,13 +1095,14 @@ struct GhostLowerConvolutions
     IRRewriter rewriter(&getContext());
     for (auto &[op, conv] : convolutions) {
       Operation *initOp = fuseInitialValue(op, conv);
-      Operation *epilogueOp = fuseEpilogue(op, conv);
       SmallVector<Operation *> paddingOps = fusePadding(op, initOp, conv);
       Operation *exciteOp =
           conv.implicitPadding ||
                   conv.combine != Convolution::Combine::MultiplyAdd
               ? nullptr
               : fuseInputScale(op, conv);
+      // Last: it checks the buffers the kernel finally reads.
+      Operation *epilogueOp = fuseEpilogue(op, initOp, conv);
       rewriter.setInsertionPoint(op);
       flattenPointwise(rewriter, op->getLoc(), conv);
       flattenSmallPlanes(rewriter, op->getLoc(), conv, blocking.vectorWidth);

@@ -213,10 +213,11 @@ func.func @filled(%in: memref<1x1x2x4xf32>, %w: memref<1x1x1x1xf32>,
 
 // -----
 
-// Near misses. The output is read (copied elsewhere) between its bias and
-// the convolution: the bias stays a generic and the kernel reads the
-// output. The generic after the convolution reads a second buffer (a
-// residual add), so it is not an epilogue of the convolution alone.
+// A near miss, then an epilogue that reads a second buffer. The output is
+// read (copied elsewhere) between its bias and the convolution: the bias
+// stays a generic and the kernel reads the output. The generic after the
+// convolution adds a second buffer in place (a residual add): fused, the
+// kernel reads that buffer where it stores.
 #channel = affine_map<(d0, d1, d2, d3) -> (d1)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-LABEL: func.func @not_fused
@@ -224,8 +225,11 @@ func.func @filled(%in: memref<1x1x2x4xf32>, %w: memref<1x1x1x1xf32>,
 // CHECK:      linalg.generic
 // CHECK:      linalg.copy ins(%[[OUT]]
 // CHECK:      vector.transfer_read %{{.*}} : memref<1x1x1x8xf32>, vector<4xf32>
-// CHECK:      vector.transfer_write
-// CHECK:      linalg.generic {{.*}} ins(%[[SAVED]]
+// CHECK:      affine.for %{{.*}} = 0 to 2 iter_args
+// CHECK:      %[[RES:.*]] = vector.transfer_read %{{.*}} : memref<1x1x1x8xf32>, vector<4xf32>
+// CHECK-NEXT: %[[SUM:.*]] = arith.addf %{{.*}}, %[[RES]] : vector<4xf32>
+// CHECK-NEXT: vector.transfer_write %[[SUM]]
+// CHECK-NOT:  linalg.generic
 func.func @not_fused(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
                      %bias: memref<1xf32>, %out: memref<1x1x2x4xf32>,
                      %saved: memref<1x1x2x4xf32>) {
@@ -552,4 +556,118 @@ func.func @sum_pool(%x: memref<1x1x8x8xf32>, %window: memref<2x2xf32>,
     ins(%x, %window : memref<1x1x8x8xf32>, memref<2x2xf32>)
     outs(%out : memref<1x1x4x4xf32>)
   return
+}
+
+// -----
+
+// A residual add into another buffer (how bufferization leaves
+// y = x + conv(...)): the kernel reads %residual where it stores and writes
+// the sums to %sum; the output buffer, which nothing else reads, is no
+// longer written, and the generic goes.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @residual
+// CHECK-SAME: (%{{.*}}: memref<1x2x2x4xf32>, %{{.*}}: memref<1x2x1x1xf32>, %[[OUT:[^:]*]]: memref<1x1x2x4xf32>, %[[RESIDUAL:[^:]*]]: memref<1x1x2x4xf32>, %[[SUM:[^:]*]]: memref<1x1x2x4xf32>)
+// CHECK-DAG:  %[[SUMC:.*]] = memref.collapse_shape %[[SUM]]
+// CHECK-DAG:  %[[SUMV:.*]] = memref.expand_shape %[[SUMC]]
+// CHECK-DAG:  %[[RESC:.*]] = memref.collapse_shape %[[RESIDUAL]]
+// CHECK-DAG:  %[[RESV:.*]] = memref.expand_shape %[[RESC]]
+// CHECK-NOT:  vector.transfer_write {{.*}} %[[OUT]]
+// CHECK:      %[[R:.*]] = vector.transfer_read %[[RESV]]
+// CHECK-NEXT: %[[S:.*]] = arith.addf %[[R]], %{{.*}} : vector<4xf32>
+// CHECK-NEXT: vector.transfer_write %[[S]], %[[SUMV]]
+// CHECK-NOT:  linalg.generic
+func.func @residual(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
+                    %out: memref<1x1x2x4xf32>, %residual: memref<1x1x2x4xf32>,
+                    %sum: memref<1x1x2x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x1x2x4xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%residual, %out : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%sum : memref<1x1x2x4xf32>) {
+  ^bb0(%r: f32, %c: f32, %o: f32):
+    %a = arith.addf %r, %c : f32
+    linalg.yield %a : f32
+  }
+  return
+}
+
+// -----
+
+// Near misses for an add into another buffer: the output is read again
+// later (it must hold the convolution), and the sum would overwrite the
+// convolution's own input while the kernel still reads it.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @residual_output_read_later
+// CHECK:      linalg.generic
+// CHECK-LABEL: func.func @residual_into_input
+// CHECK:      linalg.generic
+func.func @residual_output_read_later(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
+                                      %out: memref<1x1x2x4xf32>, %residual: memref<1x1x2x4xf32>,
+                                      %sum: memref<1x1x2x4xf32>, %copy: memref<1x1x2x4xf32>) {
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%residual, %out : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%sum : memref<1x1x2x4xf32>) {
+  ^bb0(%r: f32, %c: f32, %o: f32):
+    %a = arith.addf %r, %c : f32
+    linalg.yield %a : f32
+  }
+  linalg.copy ins(%out : memref<1x1x2x4xf32>) outs(%copy : memref<1x1x2x4xf32>)
+  return
+}
+func.func @residual_into_input(%in: memref<1x1x2x4xf32>, %w: memref<1x1x1x1xf32>,
+                               %out: memref<1x1x2x4xf32>) {
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x1x2x4xf32>, memref<1x1x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [#id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%out : memref<1x1x2x4xf32>) outs(%in : memref<1x1x2x4xf32>) {
+  ^bb0(%c: f32, %o: f32):
+    %a = arith.addf %c, %o : f32
+    linalg.yield %a : f32
+  }
+  return
+}
+
+// -----
+
+// The epilogue's output allocated between the convolution and the add (as
+// bufferization leaves it): the allocation moves above the kernel, which
+// stores into it.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @residual_allocated
+// CHECK:      %[[SUM:.*]] = memref.alloc() : memref<1x1x2x4xf32>
+// CHECK:      %[[SUMC:.*]] = memref.collapse_shape %[[SUM]]
+// CHECK:      affine.for
+// CHECK:      arith.addf {{.*}} : vector<4xf32>
+// CHECK-NOT:  linalg.generic
+// CHECK:      return %[[SUM]]
+func.func @residual_allocated(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
+                              %out: memref<1x1x2x4xf32>,
+                              %residual: memref<1x1x2x4xf32>) -> memref<1x1x2x4xf32> {
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  %sum = memref.alloc() : memref<1x1x2x4xf32>
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%out, %residual : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%sum : memref<1x1x2x4xf32>) {
+  ^bb0(%c: f32, %r: f32, %o: f32):
+    %a = arith.addf %c, %r : f32
+    linalg.yield %a : f32
+  }
+  return %sum : memref<1x1x2x4xf32>
 }
