@@ -15,6 +15,7 @@
 #   bench/compare.sh -a -O3 -b -O2 resnet18-1.0
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 rounds=10
 runs=20
 optsA=
@@ -34,16 +35,7 @@ done
 model=$1
 ghostcA=$(realpath "${2:-build/bin/ghostc}")
 ghostcB=$(realpath "${3:-build/bin/ghostc}")
-if [ -f "$model" ]; then
-  onnx=$(realpath "$model")
-else
-  onnx=$PWD/build/bench/$model/model.onnx
-  if [ ! -f "$onnx" ]; then
-    mkdir -p "$(dirname "$onnx")"
-    (cd python && /usr/bin/python3 -m ghostc.export --arch "${model%-*}" \
-       --width "${model##*-}" --opset 13 -o "$onnx") > /dev/null
-  fi
-fi
+onnx=$(model_onnx "$model")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for side in a b; do
@@ -55,7 +47,6 @@ for side in a b; do
     -o "$work/$side/bench"
 done
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 for _ in $(seq "$rounds"); do
   a=$("$work/a/bench" 3 "$runs" | median)
   b=$("$work/b/bench" 3 "$runs" | median)

@@ -10,6 +10,7 @@
 # Default: 100 runs after 5 warm-up runs, --mcpu=native.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 runs=100
 model=
 while [ $# -gt 0 ]; do
@@ -23,17 +24,11 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$model" ] || { echo "profile: no model (see --help)" >&2; exit 1; }
 [ $# -eq 0 ] && set -- --mcpu=native
+onnx=$(model_onnx "$model")
 if [ -f "$model" ]; then
-  onnx=$(realpath "$model")
   dir=build/bench/profile-$(basename "$model" .onnx)
 else
   dir=build/bench/$model
-  onnx=$PWD/$dir/model.onnx
-  mkdir -p "$dir"
-  if [ ! -f "$onnx" ]; then
-    (cd python && /usr/bin/python3 -m ghostc.export --arch "${model%-*}" \
-       --width "${model##*-}" --opset 13 -o "$onnx") > /dev/null
-  fi
 fi
 mkdir -p "$dir/profile"
 build/bin/ghostc "$onnx" --name=model --profile -o "$dir/profile/model.o" "$@"

@@ -17,6 +17,7 @@
 # ResNet-18. Default: ghostnet-1.0, 5 rounds of 20 runs, --mcpu=native.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 rounds=5
 runs=20
 models=()
@@ -47,13 +48,7 @@ fi
 cp bench/bench_ort.js "$work/bench_ort.js"
 
 for model in "${models[@]}"; do
-  arch=${model%-*}; width=${model##*-}
-  dir=$work/$model
-  mkdir -p "$dir"
-  if [ ! -f "$dir/model.onnx" ]; then
-    (cd python && /usr/bin/python3 -m ghostc.export --arch "$arch" --width "$width" \
-       --opset 13 -o "$dir/model.onnx") > /dev/null
-  fi
+  dir=$(dirname "$(model_onnx "$model")")
   echo "bench: compiling $model with ghostc $*"
   /usr/bin/time -f "%e %M" -o "$dir/compile" \
     build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
@@ -61,7 +56,6 @@ for model in "${models[@]}"; do
   : > "$dir/rounds"
 done
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 for round in $(seq "$rounds"); do
   for model in "${models[@]}"; do
     dir=$work/$model

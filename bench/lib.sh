@@ -1,0 +1,24 @@
+# Shell functions shared by bench/run.sh, bench/profile.sh and
+# bench/compare.sh; sourced from the repository's root.
+
+# The path of MODEL's ONNX file: MODEL itself when it is a file, else
+# ARCH-WIDTH (an arch of `python3 -m ghostc.export` and its width
+# multiplier), exported once into build/bench/ARCH-WIDTH/model.onnx.
+model_onnx() {
+  if [ -f "$1" ]; then
+    realpath "$1"
+    return
+  fi
+  local onnx=$PWD/build/bench/$1/model.onnx
+  if [ ! -f "$onnx" ]; then
+    mkdir -p "$(dirname "$onnx")"
+    (cd python && /usr/bin/python3 -m ghostc.export --arch "${1%-*}" \
+       --width "${1##*-}" --opset 13 -o "$onnx") > /dev/null
+  fi
+  echo "$onnx"
+}
+
+# The median of the numbers on standard input, one per line.
+median() {
+  sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
