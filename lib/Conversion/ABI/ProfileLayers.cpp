@@ -98,12 +98,11 @@ struct GhostDescribeLayers
       if (!llvm::is_contained(layer.ops, name))
         layer.ops.push_back(name);
       if (op->getNumResults() == 1)
-        if (auto type = dyn_cast<ShapedType>(op->getResult(0).getType()))
-          layer.shape = llvm::join(llvm::map_range(type.getShape(),
-                                                   [](int64_t size) {
-                                                     return std::to_string(size);
-                                                   }),
-                                   "x");
+        if (auto type = dyn_cast<ShapedType>(op->getResult(0).getType())) {
+          layer.shape.clear();
+          llvm::raw_string_ostream os(layer.shape);
+          llvm::interleave(type.getShape(), os, "x");
+        }
       layer.flops += flopsOf(op);
     });
     Builder b(module.getContext());

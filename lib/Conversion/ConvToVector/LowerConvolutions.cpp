@@ -70,10 +70,14 @@ struct Convolution {
   bool depthwise;
   /// How a tap's input joins the sums: times its weight (convolutions), or,
   /// for pooling, by maximum or sum (the filter only gives the window).
-  enum class Combine { MultiplyAdd, Maximum, Add } combine = Combine::MultiplyAdd;
-  /// What the padding holds, and masked-off input lanes read: 0, or the
-  /// lowest float for max pooling.
-  float padValue = 0.0f;
+  enum class Combine { MultiplyAdd, Maximum, Add };
+  Combine combine = Combine::MultiplyAdd;
+  /// What the padding holds, and masked-off input lanes read: the identity
+  /// of the combination, the lowest float for a maximum, else 0.
+  float padValue() const {
+    return combine == Combine::Maximum ? std::numeric_limits<float>::lowest()
+                                       : 0.0f;
+  }
   int64_t batch, inChannels, outChannels, kh, kw;
   int64_t outH, outW;
   int64_t strideY, strideX, dilationY, dilationX;
@@ -116,7 +120,7 @@ public:
       : b(b), loc(loc), conv(conv), blocking(blocking),
         vectorType(VectorType::get({blocking.vectorWidth}, b.getF32Type())),
         padding(arith::ConstantOp::create(b, loc,
-                                          b.getF32FloatAttr(conv.padValue))),
+                                          b.getF32FloatAttr(conv.padValue()))),
         root(padding.getDefiningOp()) {}
 
   void emit() {
@@ -250,21 +254,23 @@ private:
       Value maskValue = arith::ConstantOp::create(
           b, loc, DenseElementsAttr::get(maskType, ArrayRef<bool>(mask)));
       run = vector::MaskedLoadOp::create(b, loc, vectorType, conv.input, at,
-                                         maskValue, paddingVector(vectorType));
+                                         maskValue,
+                                         paddingVector(vectorType));
     }
     if (shift == 0)
       return run;
     SmallVector<int64_t> lanes;
     for (int64_t lane = 0; lane < width; ++lane)
       lanes.push_back(lane < shift ? width : lane - shift);
-    return vector::ShuffleOp::create(b, loc, vectorType, run, paddingVector(vectorType),
-                                     lanes);
+    return vector::ShuffleOp::create(b, loc, vectorType, run,
+                                     paddingVector(vectorType), lanes);
   }
 
   /// A vector of `type` with every lane the padding value.
   Value paddingVector(VectorType type) {
     return arith::ConstantOp::create(
-        b, loc, SplatElementsAttr::get(type, b.getF32FloatAttr(conv.padValue)));
+        b, loc,
+        SplatElementsAttr::get(type, b.getF32FloatAttr(conv.padValue())));
   }
 
   /// The output rows [first, last) whose taps all read input rows.
@@ -350,8 +356,8 @@ private:
       int64_t source = column + lane * s;
       lanes.push_back(source < 0 ? s * width : source - start);
     }
-    return vector::ShuffleOp::create(b, loc, vectorType, wide, paddingVector(wideType),
-                                     lanes);
+    return vector::ShuffleOp::create(b, loc, vectorType, wide,
+                                     paddingVector(wideType), lanes);
   }
 
   /// One register block: output channels [f, f + block) by `vectors` vectors
@@ -655,13 +661,12 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   return conv;
 }
 
-/// A pooling op as a depthwise window whose taps combine by `combine`, its
-/// padding `padValue` (the identity of the combination). Only a pooling
-/// op whose body is that combination qualifies: linalg's max pooling is
-/// arith.maximumf on floats.
+/// A pooling op as a depthwise window whose taps combine by `combine`. Only
+/// a pooling op whose body is that combination qualifies: linalg's max
+/// pooling is arith.maximumf on floats.
 template <typename PoolOp>
 static std::optional<Convolution>
-describePooling(PoolOp op, Convolution::Combine combine, float padValue) {
+describePooling(PoolOp op, Convolution::Combine combine) {
   std::optional<Convolution> conv = describe(op, /*depthwise=*/true);
   Block &body = op->getRegion(0).front();
   Operation *reduce = body.getTerminator()->getOperand(0).getDefiningOp();
@@ -671,7 +676,6 @@ describePooling(PoolOp op, Convolution::Combine combine, float padValue) {
   if (!conv || !matches || conv->inChannels != conv->outChannels)
     return std::nullopt;
   conv->combine = combine;
-  conv->padValue = padValue;
   return conv;
 }
 
@@ -1017,7 +1021,7 @@ static SmallVector<Operation *> fusePadding(Operation *convOp,
     target = linalgCopy.getOutputs()[0];
   }
   if (target != interior.getResult() ||
-      !isPadValue(fill.getInputs()[0], conv.padValue) ||
+      !isPadValue(fill.getInputs()[0], conv.padValue()) ||
       !fill->isBeforeInBlock(copy) || copy->getBlock() != convOp->getBlock() ||
       !copy->isBeforeInBlock(convOp))
     return {};
@@ -1085,10 +1089,9 @@ struct GhostLowerConvolutions
       else if (auto dw = dyn_cast<linalg::DepthwiseConv2DNchwChwOp>(op))
         conv = describe(dw, /*depthwise=*/true);
       else if (auto max = dyn_cast<linalg::PoolingNchwMaxOp>(op))
-        conv = describePooling(max, Convolution::Combine::Maximum,
-                               std::numeric_limits<float>::lowest());
+        conv = describePooling(max, Convolution::Combine::Maximum);
       else if (auto sum = dyn_cast<linalg::PoolingNchwSumOp>(op))
-        conv = describePooling(sum, Convolution::Combine::Add, 0.0f);
+        conv = describePooling(sum, Convolution::Combine::Add);
       if (conv)
         convolutions.emplace_back(op, *conv);
     });
