@@ -78,6 +78,10 @@ static void addLoopLowering(OpPassManager &pm,
   // than one huge one, and profiles name every layer.
   pm.addPass(ghostc::createGhostOutlineLayers());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  // Dense layers on one pixel stream eight weight rows at once, with each
+  // output in a register across its eight terms (needs the layers' noalias
+  // arguments).
+  pm.addNestedPass<func::FuncOp>(ghostc::createGhostJamAccumulations());
   // Repeated blocks: one function, the weights as arguments.
   pm.addPass(ghostc::createGhostShareLayers());
   if (options.profile) {

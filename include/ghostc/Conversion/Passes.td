@@ -166,6 +166,48 @@ def GhostApproximateMath : Pass<"ghost-approximate-math", "mlir::func::FuncOp"> 
                            "mlir::vector::VectorDialect"];
 }
 
+def GhostJamAccumulations : Pass<"ghost-jam-accumulations", "mlir::func::FuncOp"> {
+  let summary = "Unroll-and-jam reduction loops around loops that accumulate into memory";
+  let description = [{
+    On affine loops, after ghost-outline-layers (whose `llvm.noalias`
+    arguments tell buffers apart). A dense layer on one pixel (a Gemm, a
+    1x1 convolution after a global pool, an SE's two FCs) is, with its
+    weights transposed at compile time,
+
+    ```mlir
+    affine.for %k = 0 to 1280 {
+      affine.for %n = 0 to 1000 {
+        %x = affine.load %in[%m, %k]    // invariant in %n
+        %w = affine.load %weights[%k, %n]
+        %y = affine.load %out[%m, %n]
+        affine.store (%y + %x * %w), %out[%m, %n]
+      }
+    }
+    ```
+
+    whose inner loop loads and stores every accumulator once per term and
+    reads one weight row at a time: bound by the memory's latency, not its
+    bandwidth. This pass unroll-and-jams such an outer loop by `factor`
+    (`affine::loopUnrollJamByFactor`, a cleanup loop for the remainder) and
+    forwards each accumulator through the jammed copies: one load, `factor`
+    multiply-adds reading `factor` weight rows at once, one store. Every
+    accumulator takes its terms in the original order, so results are
+    bit-identical.
+
+    An outer loop qualifies when its body is one inner loop, the inner body
+    holds only affine loads and stores and ops without memory effects, and
+    every stored buffer is accessed in it at one place, indexed by the inner
+    loop's variable and by values from outside the outer loop, and shares
+    no memory with the other buffers the body reads: of every such pair,
+    one is a `llvm.noalias` argument, an allocation or a constant global.
+  }];
+  let options = [
+    Option<"factor", "factor", "int64_t", /*default=*/"8",
+           "How many iterations of the outer loop each jammed iteration does">,
+  ];
+  let dependentDialects = ["mlir::affine::AffineDialect"];
+}
+
 def GhostOutlineLayers : Pass<"ghost-outline-layers", "mlir::ModuleOp"> {
   let summary = "Move each layer's loop nests into a function of its own";
   let description = [{

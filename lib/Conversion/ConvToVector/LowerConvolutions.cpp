@@ -31,6 +31,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Buffers.h"
 #include "ghostc/Conversion/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -53,6 +54,7 @@ namespace ghostc {
 } // namespace ghostc
 
 using namespace mlir;
+using ghostc::rootBuffer;
 
 namespace {
 
@@ -792,13 +794,6 @@ static Operation *fuseInitialValue(Operation *convOp, Convolution &conv) {
     return generic;
   }
   return nullptr;
-}
-
-/// The buffer `view` is a view of, through any chain of view-like ops.
-static Value rootBuffer(Value view) {
-  while (auto viewOp = view.getDefiningOp<ViewLikeOpInterface>())
-    view = viewOp.getViewSource();
-  return view;
 }
 
 /// Fuses the element-wise op applied to the output right after the
