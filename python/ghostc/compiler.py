@@ -46,11 +46,19 @@ class TensorInfo:
 
 
 def find_ghostc() -> Path:
-    """The ghostc executable: $GHOSTC, this checkout's build/bin/ghostc, or PATH."""
+    """The ghostc executable: $GHOSTC, this checkout's build/bin/ghostc, the
+    one installed in the module's own prefix, or the first on PATH."""
     candidates = []
     if os.environ.get("GHOSTC"):
         candidates.append(Path(os.environ["GHOSTC"]))
-    candidates.append(Path(__file__).resolve().parents[2] / "build" / "bin" / "ghostc")
+    parents = Path(__file__).resolve().parents
+    # A checkout: python/ghostc/compiler.py beside build/.
+    if len(parents) > 2:
+        candidates.append(parents[2] / "build" / "bin" / "ghostc")
+    # An install: PREFIX/lib/python3/dist-packages/ghostc/compiler.py (CMake,
+    # the .deb) or PREFIX/lib/python3.X/site-packages/... beside PREFIX/bin.
+    if len(parents) > 4:
+        candidates.append(parents[4] / "bin" / "ghostc")
     on_path = shutil.which("ghostc")
     if on_path:
         candidates.append(Path(on_path))
