@@ -146,6 +146,11 @@ public:
                     : llvm::divideCeil(std::min<int64_t>(8, accumulators),
                                        columnVectors);
       }
+      if (conv.outH == 1 && !conv.depthwise && !conv.planeW &&
+          !conv.implicitPadding) {
+        emitColumnsOuter(n, block, columnVectors);
+        return;
+      }
       auto rows = [&](Value f, int64_t channels) {
         if (conv.planeW)
           emitPlane(n, f, channels, columnVectors);
@@ -163,6 +168,39 @@ public:
   }
 
 private:
+  /// A dense convolution with one output row (a 1x1 convolution over a
+  /// plane read as one row): column blocks outside, channel blocks inside.
+  /// The input under a column block (every input channel, a few KiB) then
+  /// stays in L1 while all output channels read it, and only the weights
+  /// are read again per block; the other way round, every channel block
+  /// read the whole input from L2.
+  void emitColumnsOuter(Value n, int64_t block, int64_t columnVectors) {
+    int64_t span = columnVectors * blocking.vectorWidth;
+    int64_t whole = conv.outW - conv.outW % span;
+    int64_t wholeChannels = conv.outChannels - conv.outChannels % block;
+    auto channels = [&](Value x, std::optional<int64_t> fixedX,
+                        int64_t vectors, int64_t valid) {
+      Value y = constant(0);
+      if (wholeChannels > 0)
+        loop(0, wholeChannels, block, [&](Value f) {
+          emitBlock(n, f, block, y, 0, x, fixedX, vectors, valid);
+        });
+      if (wholeChannels < conv.outChannels)
+        emitBlock(n, constant(wholeChannels),
+                  conv.outChannels - wholeChannels, y, 0, x, fixedX, vectors,
+                  valid);
+    };
+    if (whole > 0)
+      loop(0, whole, span, [&](Value x) {
+        channels(x, std::nullopt, columnVectors, span);
+      });
+    if (whole < conv.outW) {
+      int64_t rest = conv.outW - whole;
+      channels(constant(whole), whole,
+               llvm::divideCeil(rest, blocking.vectorWidth), rest);
+    }
+  }
+
   /// One affine.for over [lb, ub) by `step` without loop-carried values.
   void loop(int64_t lb, int64_t ub, int64_t step,
             function_ref<void(Value)> body) {

@@ -4,15 +4,16 @@
 // Without options, ghost-lower-convolutions takes its blocking from the
 // module's ghost.target. AVX-512 (512-bit vectors, 32 registers): vectors of
 // 16 lanes, blocks of 6 channels x 4 vectors (24 accumulators). 12 output
-// channels: two whole blocks; planes of 64 columns: one block per row.
+// channels: two whole blocks; the 1x1 convolution's 8x8 planes, read as one
+// row of 64 columns, are one column block, outside the channel blocks.
 // CHECK-LABEL: func.func @avx512
-// CHECK:      affine.for %{{.*}} = 0 to 12 step 6 {
-// CHECK:        affine.for %{{.*}} = 0 to 64 step 64 {
+// CHECK:      affine.for %{{.*}} = 0 to 64 step 64 {
+// CHECK:        affine.for %{{.*}} = 0 to 12 step 6 {
 // CHECK:          %{{.*}}:24 = affine.for %{{.*}} = 0 to 8 iter_args({{.*}}) -> ({{.*}}vector<16xf32>)
 // An explicit option wins over the target.
 // OVERRIDE-LABEL: func.func @avx512
-// OVERRIDE:      affine.for %{{.*}} = 0 to 12 step 6 {
-// OVERRIDE:        affine.for %{{.*}} = 0 to 64 step 16 {
+// OVERRIDE:      affine.for %{{.*}} = 0 to 64 step 16 {
+// OVERRIDE:        affine.for %{{.*}} = 0 to 12 step 6 {
 // OVERRIDE:          %{{.*}}:24 = affine.for {{.*}} -> ({{.*}}vector<4xf32>)
 module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
   func.func @avx512(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
@@ -30,8 +31,8 @@ module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = 
 // 16 registers of 128 bits (SSE2, the x86-64 baseline): 4 lanes, blocks of
 // 6 channels x 2 vectors.
 // CHECK-LABEL: func.func @sse
-// CHECK:      affine.for %{{.*}} = 0 to 12 step 6 {
-// CHECK:        affine.for %{{.*}} = 0 to 64 step 8 {
+// CHECK:      affine.for %{{.*}} = 0 to 64 step 8 {
+// CHECK:        affine.for %{{.*}} = 0 to 12 step 6 {
 // CHECK:          %{{.*}}:12 = affine.for {{.*}} -> ({{.*}}vector<4xf32>)
 module attributes {ghost.target = {cpu = "x86-64", fma = false, triple = "x86_64-pc-linux-gnu", vector_bits = 128 : i64, vector_registers = 16 : i64}} {
   func.func @sse(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
@@ -48,8 +49,8 @@ module attributes {ghost.target = {cpu = "x86-64", fma = false, triple = "x86_64
 
 // No target recorded: 8 lanes, 4 channels x 2 vectors.
 // CHECK-LABEL: func.func @untargeted
-// CHECK:      affine.for %{{.*}} = 0 to 12 step 4 {
-// CHECK:        affine.for %{{.*}} = 0 to 64 step 16 {
+// CHECK:      affine.for %{{.*}} = 0 to 64 step 16 {
+// CHECK:        affine.for %{{.*}} = 0 to 12 step 4 {
 // CHECK:          %{{.*}}:8 = affine.for {{.*}} -> ({{.*}}vector<8xf32>)
 func.func @untargeted(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
                       %out: memref<1x12x8x8xf32>) {
@@ -97,6 +98,50 @@ module attributes {ghost.target = {cpu = "cortex-a76", fma = true, triple = "aar
                                        strides = dense<1> : tensor<2xi64>}
       ins(%in, %w : memref<1x12x30x30xf32>, memref<12x3x3xf32>)
       outs(%out : memref<1x12x28x28xf32>)
+    return
+  }
+}
+
+// -----
+
+// A 1x1 convolution over a plane read as one row: column blocks outside,
+// channel blocks inside, so that the input under a column block stays in
+// L1 while every output channel reads it. 14 channels: two blocks of 6 and
+// one of 2; 100 columns: one whole block of 64, then 36 (3 vectors, the last
+// masked), each with the same channel blocks.
+// CHECK-LABEL: func.func @columns_outer
+// CHECK:      affine.for %[[X:.*]] = 0 to 64 step 64 {
+// CHECK-NEXT:   affine.for %{{.*}} = 0 to 12 step 6 {
+// CHECK:          %{{.*}}:24 = affine.for %{{.*}} = 0 to 8 iter_args(
+// CHECK:        %{{.*}}:8 = affine.for %{{.*}} = 0 to 8 iter_args(
+// CHECK:      }
+// CHECK:      affine.for %{{.*}} = 0 to 12 step 6 {
+// CHECK:        %{{.*}}:18 = affine.for %{{.*}} = 0 to 8 iter_args(
+// CHECK:      %{{.*}}:6 = affine.for %{{.*}} = 0 to 8 iter_args(
+module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
+  func.func @columns_outer(%in: memref<1x8x10x10xf32>, %w: memref<14x8x1x1xf32>,
+                           %out: memref<1x14x10x10xf32>) {
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                              strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x8x10x10xf32>, memref<14x8x1x1xf32>)
+      outs(%out : memref<1x14x10x10xf32>)
+    return
+  }
+}
+
+// -----
+
+// A 3x3 convolution has many rows: channel blocks stay outside.
+// CHECK-LABEL: func.func @rows_inside
+// CHECK:      affine.for %{{.*}} = 0 to 12 step 6 {
+// CHECK-NEXT:   affine.for %{{.*}} = 0 to 8 {
+module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
+  func.func @rows_inside(%in: memref<1x8x10x66xf32>, %w: memref<12x8x3x3xf32>,
+                         %out: memref<1x12x8x64xf32>) {
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                              strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x8x10x66xf32>, memref<12x8x3x3xf32>)
+      outs(%out : memref<1x12x8x64xf32>)
     return
   }
 }
