@@ -2,6 +2,8 @@
 # Configures (once) and builds ghostc in build/ with Ninja and ccache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Paths relative to the checkout in ccache's keys: every clone shares hits.
+export CCACHE_BASEDIR="$PWD"
 
 BUILD_DIR=${BUILD_DIR:-build}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then

@@ -16,6 +16,10 @@ PACKAGES=(
   python3-torch python3-onnx python3-numpy python3-pytest
   # Public CNNs other than GhostNet, for the tests and the benchmark.
   python3-torchvision
+  # Sanitizers and libFuzzer (scripts/fuzz.sh), valgrind for generated code.
+  libclang-rt-22-dev valgrind
+  # Packaging: the .deb (cpack, dpkg-deb) and pip installs of the module.
+  dpkg-dev python3-pip python3-venv
   # AArch64 cross-linking and emulation.
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 )

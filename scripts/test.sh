@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# README command 2: install what is missing, build, and run every test suite
-# (lit regression tests, then the Python tests). Exits non-zero if any fails.
+# README command 2: install what is missing, build, and run every test suite:
+# lit regression tests, the Python tests, then the fast lit suites again with
+# an ASan + UBSan build (scripts/sanitize.sh) and 60 s of fuzzing
+# (scripts/fuzz.sh). Exits non-zero if any fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +15,11 @@ echo "== lit: regression and end-to-end tests"
 
 echo "== pytest: the Python package"
 /usr/bin/python3 -m pytest -q python/tests || status=1
+
+echo "== sanitizers: ASan + UBSan build, importer/pass/driver/hostile suites"
+./scripts/sanitize.sh || status=1
+
+echo "== fuzz: 60 s of libFuzzer on the importer and graph passes"
+./scripts/fuzz.sh 60 || status=1
 
 exit $status

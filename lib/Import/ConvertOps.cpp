@@ -965,7 +965,11 @@ LogicalResult convertResize(Importer &im, const NodeProto &node) {
       if (!(s > 0.0f))
         return im.fail("scales must be positive");
       scales.push_back(s);
-      outShape.push_back(static_cast<int64_t>(std::floor(shape[i] * double(s))));
+      // Checked as a double first: a huge scale would overflow int64.
+      double size = std::floor(shape[i] * double(s));
+      if (!(size <= double(kMaxElements)))
+        return im.fail("the output size is invalid");
+      outShape.push_back(static_cast<int64_t>(size));
     }
   } else if (sizesTensor && sizesTensor->numElements() == 4) {
     for (int64_t i = 0; i < 4; ++i) {

@@ -9,6 +9,7 @@
 #include "ghostc/Dialect/Ghost/GhostOps.h"
 
 #include <cmath>
+#include <limits>
 
 using namespace ghostc::import;
 using llvm::ArrayRef;
@@ -53,8 +54,16 @@ std::vector<int64_t> KnownTensor::asInts() const {
   if (!isFloat())
     return ints;
   std::vector<int64_t> result(floats.size());
-  for (size_t i = 0; i < floats.size(); ++i)
-    result[i] = std::isfinite(floats[i]) ? static_cast<int64_t>(floats[i]) : 0;
+  // Truncation toward zero, saturated at int64's range (out-of-range float
+  // to int conversion is undefined behaviour in C++); NaN becomes 0.
+  constexpr double limit = 9223372036854775808.0; // 2^63
+  for (size_t i = 0; i < floats.size(); ++i) {
+    double value = floats[i];
+    result[i] = std::isnan(value) ? 0
+                : value >= limit  ? std::numeric_limits<int64_t>::max()
+                : value < -limit  ? std::numeric_limits<int64_t>::min()
+                                  : static_cast<int64_t>(value);
+  }
   return result;
 }
 

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Importer.h"
+#include "OnnxText.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -20,8 +21,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-
-#include <onnx/defs/parser.h>
 
 #include <cstring>
 #include <deque>
@@ -637,7 +636,16 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
   if (unsupported)
     return nullptr;
 
+  if (graph.output_size() == 0) {
+    (void)failModel("the graph has no outputs");
+    return nullptr;
+  }
   for (const onnx::TensorProto &initializer : graph.initializer()) {
+    if (values.count(initializer.name())) {
+      (void)failModel("initializer '" + initializer.name() +
+                      "' is defined more than once");
+      return nullptr;
+    }
     llvm::Expected<KnownTensor> tensor = decodeTensor(initializer);
     if (!tensor) {
       (void)failModel("initializer " + llvm::toString(tensor.takeError()));
@@ -690,6 +698,22 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
         return success();
       });
       converted = convertNode(*node);
+      // Shapes follow from attributes (pads, scales, sizes) as well as from
+      // the inputs: no result may grow past the largest tensor ghostc takes.
+      if (succeeded(converted))
+        for (const std::string &output : node->output()) {
+          auto it = values.find(output);
+          const Value *value =
+              it == values.end() ? nullptr : std::get_if<Value>(&it->second);
+          if (value && checkedNumElements(cast<RankedTensorType>(
+                                              value->getType())
+                                              .getShape()) < 0) {
+            messages.push_back("output '" + output +
+                               "' would be absurdly large (more than 2^30 "
+                               "elements)");
+            converted = failure();
+          }
+        }
     }
     for (const std::string &message : messages)
       (void)emitError(currentLoc, describe(*node, position) + ": " + message);
@@ -734,28 +758,35 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
 OwningOpRef<ModuleOp> ghostc::importOnnxFile(MLIRContext &context,
                                              StringRef path,
                                              const ImportOptions &options) {
-  context.loadDialect<ghost::GhostDialect, func::FuncDialect>();
-  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/true);
   if (!buffer) {
-    (void)emitError(fileLoc, "cannot read the file: " +
-                                 buffer.getError().message());
+    (void)emitError(FileLineColLoc::get(&context, path, 0, 0),
+                    "cannot read the file: " + buffer.getError().message());
     return nullptr;
   }
+  ModelFormat format =
+      path.ends_with(".onnxtxt") ? ModelFormat::Text : ModelFormat::Binary;
+  return importOnnxBuffer(context, (*buffer)->getBuffer(), path, format,
+                          options);
+}
 
+OwningOpRef<ModuleOp> ghostc::importOnnxBuffer(MLIRContext &context,
+                                               StringRef bytes, StringRef path,
+                                               ModelFormat format,
+                                               const ImportOptions &options) {
+  context.loadDialect<ghost::GhostDialect, func::FuncDialect>();
+  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
   onnx::ModelProto model;
-  if (path.ends_with(".onnxtxt")) {
-    onnx::Common::Status status =
-        onnx::OnnxParser::Parse(model, (*buffer)->getBufferStart());
-    if (!status.IsOK()) {
-      (void)emitError(fileLoc, "not valid ONNX text: " + status.ErrorMessage());
+  if (format == ModelFormat::Text) {
+    // OnnxParser reads up to a terminating NUL, which a buffer need not have.
+    if (std::optional<std::string> error = parseOnnxText(bytes.str(), model)) {
+      (void)emitError(fileLoc, "not valid ONNX text: " + *error);
       return nullptr;
     }
-  } else if ((*buffer)->getBufferSize() > INT32_MAX ||
-             !model.ParseFromArray(
-                 (*buffer)->getBufferStart(),
-                 static_cast<int>((*buffer)->getBufferSize()))) {
+  } else if (bytes.size() > INT32_MAX ||
+             !model.ParseFromArray(bytes.data(),
+                                   static_cast<int>(bytes.size()))) {
     (void)emitError(fileLoc, "not a valid ONNX model: the protobuf is "
                              "truncated or corrupted");
     return nullptr;

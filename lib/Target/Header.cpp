@@ -66,8 +66,9 @@ void ghostc::emitHeader(func::FuncOp main, llvm::StringRef prefix,
         "this\n   size, 64-byte aligned. */\n"
      << "size_t " << prefix << "_workspace_size(void);\n\n"
      << "/* inputs[i] / outputs[i]: dense row-major float32 buffers, in the "
-        "order and of\n   the shapes above. Returns 0 on success, non-zero on "
-        "a bad argument (a NULL\n   pointer). No output may overlap an input, "
+        "order and of\n   the shapes above. Returns 0 on success, 1 when a "
+        "pointer is NULL, 2 when the\n   workspace is not 64-byte aligned "
+        "(nothing is computed then). No output\n   may overlap an input, "
         "another output or the\n   workspace. Reentrant: concurrent calls with "
         "distinct workspaces and outputs\n   are safe. */\n"
      << "int " << prefix

@@ -42,6 +42,18 @@ mlir::OwningOpRef<mlir::ModuleOp> importOnnxFile(mlir::MLIRContext &context,
                                                  llvm::StringRef path,
                                                  const ImportOptions &options);
 
+/// How the bytes of a model are spelled.
+enum class ModelFormat { Binary, Text };
+
+/// Imports a model held in memory, as importOnnxFile does a file's contents:
+/// `path` names it in diagnostics, and external data is looked up in its
+/// folder.
+mlir::OwningOpRef<mlir::ModuleOp> importOnnxBuffer(mlir::MLIRContext &context,
+                                                   llvm::StringRef bytes,
+                                                   llvm::StringRef path,
+                                                   ModelFormat format,
+                                                   const ImportOptions &options);
+
 } // namespace ghostc
 
 #endif // GHOSTC_IMPORT_ONNXIMPORTER_H

@@ -123,8 +123,25 @@ struct GhostEmitCInterfacePass
     loadPointers(entry->getArgument(0), numInputs.getInt(), arguments);
     loadPointers(entry->getArgument(1), numOutputs.getInt(), arguments);
     Value workspace = entry->getArgument(2);
-    if (workspaceSize.getInt() > 0)
+    if (workspaceSize.getInt() > 0) {
       requireNonNull(workspace);
+      // The memory plan places buffers at 64-byte offsets of the workspace:
+      // one not 64-byte aligned gets status 2, not misaligned vectors.
+      builder.setInsertionPointToEnd(current);
+      Block *misaligned = runFunc.addBlock();
+      Block *next = runFunc.addBlock();
+      Value address = LLVM::PtrToIntOp::create(builder, loc, i64, workspace);
+      Value low = LLVM::AndOp::create(
+          builder, loc, address, LLVM::ConstantOp::create(builder, loc, i64, 63));
+      Value isMisaligned = LLVM::ICmpOp::create(
+          builder, loc, LLVM::ICmpPredicate::ne, low,
+          LLVM::ConstantOp::create(builder, loc, i64, 0));
+      LLVM::CondBrOp::create(builder, loc, isMisaligned, misaligned, next);
+      builder.setInsertionPointToStart(misaligned);
+      LLVM::ReturnOp::create(builder, loc,
+                             LLVM::ConstantOp::create(builder, loc, i32, 2));
+      current = next;
+    }
     arguments.push_back(workspace);
     builder.setInsertionPointToEnd(current);
     LLVM::CallOp::create(builder, loc, model, arguments);

@@ -16,7 +16,8 @@
 
 // Two inputs, one output, 384 bytes of workspace: each pointer array is
 // checked, then each pointer loaded from it and checked, then the
-// workspace; any null pointer branches to the block that returns 1.
+// workspace; any null pointer branches to the block that returns 1, a
+// workspace not 64-byte aligned to one that returns 2.
 
 // CHECK-LABEL: llvm.func @helper()
 // CHECK-LABEL: llvm.func internal @__net_main(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) {{[{]$}}
@@ -60,7 +61,17 @@
 // CHECK-NEXT: ^[[B5]]:
 // CHECK-NEXT: %[[NULL5:.*]] = llvm.mlir.zero : !llvm.ptr
 // CHECK-NEXT: %[[IS5:.*]] = llvm.icmp "eq" %[[WS]], %[[NULL5]] : !llvm.ptr
-// CHECK-NEXT: llvm.cond_br %[[IS5]], ^[[FAIL]], ^[[CALL:bb[0-9]+]]
+// CHECK-NEXT: llvm.cond_br %[[IS5]], ^[[FAIL]], ^[[B6:bb[0-9]+]]
+// CHECK-NEXT: ^[[B6]]:
+// CHECK-NEXT: %[[ADDR:.*]] = llvm.ptrtoint %[[WS]] : !llvm.ptr to i64
+// CHECK-NEXT: %[[C63:.*]] = llvm.mlir.constant(63 : i64) : i64
+// CHECK-NEXT: %[[LOW:.*]] = llvm.and %[[ADDR]], %[[C63]] : i64
+// CHECK-NEXT: %[[C0:.*]] = llvm.mlir.constant(0 : i64) : i64
+// CHECK-NEXT: %[[MIS:.*]] = llvm.icmp "ne" %[[LOW]], %[[C0]] : i64
+// CHECK-NEXT: llvm.cond_br %[[MIS]], ^[[MISALIGNED:bb[0-9]+]], ^[[CALL:bb[0-9]+]]
+// CHECK-NEXT: ^[[MISALIGNED]]:
+// CHECK-NEXT: %[[TWO:.*]] = llvm.mlir.constant(2 : i32) : i32
+// CHECK-NEXT: llvm.return %[[TWO]] : i32
 // CHECK-NEXT: ^[[CALL]]:
 // CHECK-NEXT: llvm.call @__net_main(%[[X]], %[[S]], %[[Y]], %[[WS]]) : (!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> ()
 // CHECK-NEXT: %[[ZERO:.*]] = llvm.mlir.constant(0 : i32) : i32

@@ -54,6 +54,11 @@ def main(directory):
     write(directory, "truncated.onnx", valid[: len(valid) // 2])
     write(directory, "garbage.onnx", bytes(range(256)) * 8)
     write(directory, "text-not-onnx.onnxtxt", b"this is not ONNX text {")
+    # A number the text parser hands to std::stol, which throws (found by
+    # scripts/fuzz.sh).
+    write(directory, "text-bad-number.onnxtxt",
+          b'<ir_version: 8, opset_import: ["" : 15]>\n'
+          b"g (float[2, 3] x) => (int64[1] s) {\n  s = Shape <start = -> (x)\n}\n")
 
     # Raw data shorter than the dims say.
     short = good_weight()

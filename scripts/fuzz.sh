@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Fuzzes ghostc's importer and graph passes with libFuzzer for SECONDS
+# (default 60): builds ghostc-fuzz with clang, ASan and UBSan into
+# build-asan/ (scripts/sanitize.sh builds the tools there too), makes a seed
+# corpus from the importer's tests, and runs. Exits
+# non-zero when the fuzzer finds a crash, a sanitizer report, a timeout or an
+# allocation beyond the limit; the input that did it is written to
+# build-asan/artifacts/ (replay: build-asan/bin/ghostc-fuzz FILE; keep it
+# in test/Fuzz/Inputs/regressions once fixed).
+#
+#   scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Paths relative to the checkout in ccache's keys: every clone shares hits.
+export CCACHE_BASEDIR="$PWD"
+seconds=${1:-60}
+dir=build-asan
+
+if [ ! -f "$dir/build.ninja" ]; then
+  cmake -G Ninja -S . -B "$dir" \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
+    -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
+    -DGHOSTC_SANITIZE=address,undefined -DGHOSTC_ENABLE_FUZZER=ON \
+    -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit > /dev/null
+fi
+start=$(date +%s)
+cmake --build "$dir" --target ghostc-fuzz
+echo "fuzz: built in $(( $(date +%s) - start )) s"
+
+rm -rf "$dir/seeds"
+/usr/bin/python3 test/Fuzz/Inputs/make_seeds.py "$dir/seeds"
+mkdir -p "$dir/corpus" "$dir/artifacts"
+# One process, one job: the machine has two cores and CI runs beside it.
+"$dir/bin/ghostc-fuzz" "$dir/corpus" "$dir/seeds" \
+  -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=65536 \
+  -print_final_stats=1 -artifact_prefix="$dir/artifacts/" 2>&1 | tee "$dir/fuzz.log" | \
+  grep -E "^#[0-9]+ +(INITED|DONE)|^stat::number_of_executed_units|ERROR|SUMMARY|Test unit written" || true
+if grep -qE "^==[0-9]+==ERROR|Test unit written|deadly signal|runtime error" "$dir/fuzz.log"; then
+  echo "fuzz: FAILED, see $dir/fuzz.log and $dir/artifacts/" >&2
+  exit 1
+fi
+echo "fuzz: no failure in ${seconds} s"
