@@ -401,6 +401,10 @@ Importer::decodeTensor(const onnx::TensorProto &tensor) {
   int64_t count = checkedNumElements(shape);
   if (count < 0)
     return llvm::createStringError(name + " has invalid or absurd dims");
+  if (count > options.maxTensorElements)
+    return llvm::createStringError(
+        name + " has " + Twine(count) + " elements, more than the limit of " +
+        Twine(options.maxTensorElements) + " (--max-tensor-elements)");
   int dataType = tensor.data_type();
   size_t size = elementSize(dataType);
   if (size == 0)
@@ -532,8 +536,14 @@ Importer::bindGraphInputs(const onnx::GraphProto &graph,
                          "; dimensions must be positive");
       shape.push_back(size);
     }
-    if (checkedNumElements(shape) < 0)
+    int64_t count = checkedNumElements(shape);
+    if (count < 0)
       return failModel("graph input '" + name + "' is absurdly large");
+    if (count > options.maxTensorElements)
+      return failModel("graph input '" + name + "' has " + Twine(count) +
+                       " elements, more than the limit of " +
+                       Twine(options.maxTensorElements) +
+                       " (--max-tensor-elements)");
     auto type = RankedTensorType::get(shape, builder.getF32Type());
     types.push_back(type);
     names.push_back(name);
@@ -640,6 +650,24 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
     (void)failModel("the graph has no outputs");
     return nullptr;
   }
+  // The weights' total, from their dims, before any is read or decoded.
+  int64_t weightBytes = 0;
+  for (const onnx::TensorProto &initializer : graph.initializer()) {
+    SmallVector<int64_t> shape(initializer.dims().begin(),
+                               initializer.dims().end());
+    int64_t count = checkedNumElements(shape);
+    int64_t bytes = count < 0 ? 0 : count * int64_t(std::max<size_t>(
+                                                elementSize(
+                                                    initializer.data_type()),
+                                                1));
+    weightBytes = std::min<int64_t>(weightBytes + bytes, INT64_MAX / 2);
+  }
+  if (weightBytes > options.maxWeightBytes) {
+    (void)failModel("the initializers hold " + Twine(weightBytes) +
+                    " bytes, more than the limit of " +
+                    Twine(options.maxWeightBytes) + " (--max-weight-bytes)");
+    return nullptr;
+  }
   for (const onnx::TensorProto &initializer : graph.initializer()) {
     if (values.count(initializer.name())) {
       (void)failModel("initializer '" + initializer.name() +
@@ -705,12 +733,18 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
           auto it = values.find(output);
           const Value *value =
               it == values.end() ? nullptr : std::get_if<Value>(&it->second);
-          if (value && checkedNumElements(cast<RankedTensorType>(
-                                              value->getType())
-                                              .getShape()) < 0) {
-            messages.push_back("output '" + output +
-                               "' would be absurdly large (more than 2^30 "
-                               "elements)");
+          int64_t count =
+              value ? checkedNumElements(
+                          cast<RankedTensorType>(value->getType()).getShape())
+                    : 0;
+          if (count < 0 || count > options.maxTensorElements) {
+            messages.push_back(
+                "output '" + output + "' would have " +
+                (count < 0 ? std::string("more than 2^30")
+                           : std::to_string(count)) +
+                " elements, more than the limit of " +
+                std::to_string(options.maxTensorElements) +
+                " (--max-tensor-elements)");
             converted = failure();
           }
         }

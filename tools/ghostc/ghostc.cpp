@@ -6,7 +6,7 @@
 //
 // ghostc model.onnx [-o model.o] [--emit=import|ghost|loops|llvm|asm|obj]
 //        [--mtriple=T] [--mcpu=C] [-O0..-O3] [--name=N] [--batch N] [--dim N=V]
-//        [--profile] [--timing]
+//        [--max-tensor-elements=N] [--max-weight-bytes=N] [--profile] [--timing]
 //
 // The driver owns the process: it parses options, imports the model, runs the
 // pipeline up to the requested stage and writes the result. Every error is
@@ -115,6 +115,20 @@ cl::list<std::string> dimBindings(
              "precedence over --batch"),
     cl::value_desc("NAME=VALUE"), cl::cat(ghostcCategory));
 
+cl::opt<int64_t> maxTensorElements(
+    "max-tensor-elements",
+    cl::desc("Refuse a model with any tensor of more elements (default "
+             "2^28; at most 2^30)"),
+    cl::init(ghostc::ImportOptions().maxTensorElements), cl::value_desc("N"),
+    cl::cat(ghostcCategory));
+
+cl::opt<int64_t> maxWeightBytes(
+    "max-weight-bytes",
+    cl::desc("Refuse a model whose initializers hold more bytes (default "
+             "2 GiB)"),
+    cl::init(ghostc::ImportOptions().maxWeightBytes), cl::value_desc("N"),
+    cl::cat(ghostcCategory));
+
 cl::opt<bool> elideWeights(
     "elide-weights",
     cl::desc("Print large constants as elided placeholders (output no longer "
@@ -189,6 +203,14 @@ LogicalResult parseDims(ghostc::ImportOptions &options) {
     return failure();
   }
   options.batch = batchSize;
+  if (maxTensorElements <= 0 || maxWeightBytes < 0) {
+    WithColor::error(errs(), "ghostc")
+        << "--max-tensor-elements must be positive and --max-weight-bytes "
+           "not negative\n";
+    return failure();
+  }
+  options.maxTensorElements = maxTensorElements;
+  options.maxWeightBytes = maxWeightBytes;
   return success();
 }
 

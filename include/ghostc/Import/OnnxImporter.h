@@ -27,6 +27,12 @@ struct ImportOptions {
   int64_t batch = 1;
   /// Values of named symbolic dimensions; they take precedence over `batch`.
   llvm::StringMap<int64_t> dims;
+  /// Limits, checked before anything is allocated: the elements of any one
+  /// tensor (initializer, graph input or node result; default 2^28, 1 GiB
+  /// of f32) and the bytes of all initializers together (default 2 GiB).
+  /// Nothing larger than 2^30 elements is ever accepted.
+  int64_t maxTensorElements = int64_t(1) << 28;
+  int64_t maxWeightBytes = int64_t(2) << 30;
 };
 
 /// The attribute naming a function argument or result after its ONNX value.

@@ -51,6 +51,7 @@ def main(directory):
     valid = conv_model(good_weight()).SerializeToString()
 
     write(directory, "empty.onnx", b"")
+    write(directory, "valid.onnx", valid)
     write(directory, "truncated.onnx", valid[: len(valid) // 2])
     write(directory, "garbage.onnx", bytes(range(256)) * 8)
     write(directory, "text-not-onnx.onnxtxt", b"this is not ONNX text {")
