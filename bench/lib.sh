@@ -1,5 +1,6 @@
-# Shell functions shared by bench/run.sh, bench/profile.sh and
-# bench/compare.sh; sourced from the repository's root.
+# Shell functions shared by bench/run.sh, bench/profile.sh,
+# bench/compare.sh and bench/ort_profile.sh; sourced from the repository's
+# root.
 
 # The path of MODEL's ONNX file: MODEL itself when it is a file, else
 # ARCH-WIDTH (an arch of `python3 -m ghostc.export` and its width
@@ -21,4 +22,20 @@ model_onnx() {
 # The median of the numbers on standard input, one per line.
 median() {
   sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+}
+
+# onnxruntime-node@1.30.0 in build/bench (its install script would download;
+# the package ships libonnxruntime.so), and SCRIPT.js of bench/ copied beside
+# it so that node finds the module. Prints the folder.
+ort_workdir() {
+  local work=$PWD/build/bench
+  mkdir -p "$work"
+  if [ ! -d "$work/node_modules/onnxruntime-node" ]; then
+    echo "bench: installing onnxruntime-node@1.30.0 into $work" >&2
+    (cd "$work" && npm install --ignore-scripts --no-save --silent onnxruntime-node@1.30.0)
+  fi
+  for script in "$@"; do
+    cp "bench/$script" "$work/$script"
+  done
+  echo "$work"
 }

@@ -38,14 +38,7 @@ done
 # ONNX Runtime picks kernels for the host at run time; ghostc compiles for
 # it unless told otherwise.
 [ $# -eq 0 ] && set -- --mcpu=native
-work=$PWD/build/bench
-mkdir -p "$work"
-
-if [ ! -d "$work/node_modules/onnxruntime-node" ]; then
-  echo "bench: installing onnxruntime-node@1.30.0 into $work"
-  (cd "$work" && npm install --ignore-scripts --no-save --silent onnxruntime-node@1.30.0)
-fi
-cp bench/bench_ort.js "$work/bench_ort.js"
+work=$(ort_workdir bench_ort.js)
 
 for model in "${models[@]}"; do
   dir=$(dirname "$(model_onnx "$model")")
