@@ -1,32 +1,19 @@
 #!/usr/bin/env bash
 # Fuzzes ghostc's importer and graph passes with libFuzzer for SECONDS
 # (default 60): builds ghostc-fuzz with clang, ASan and UBSan into
-# build-asan/ (scripts/sanitize.sh builds the tools there too), makes a seed
-# corpus from the importer's tests, and runs. Exits
-# non-zero when the fuzzer finds a crash, a sanitizer report, a timeout or an
-# allocation beyond the limit; the input that did it is written to
+# build-asan/ (through scripts/sanitize.sh --build-only), makes a seed corpus
+# from the importer's tests, and runs. Exits non-zero when the fuzzer finds
+# a crash, a sanitizer report, a timeout or an allocation beyond the limit; the input that did it is written to
 # build-asan/artifacts/ (replay: build-asan/bin/ghostc-fuzz FILE; keep it
 # in test/Fuzz/Inputs/regressions once fixed).
 #
 #   scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Paths relative to the checkout in ccache's keys: every clone shares hits.
-export CCACHE_BASEDIR="$PWD"
 seconds=${1:-60}
 dir=build-asan
 
-if [ ! -f "$dir/build.ninja" ]; then
-  cmake -G Ninja -S . -B "$dir" \
-    -DCMAKE_BUILD_TYPE=Release \
-    -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
-    -DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache \
-    -DGHOSTC_SANITIZE=address,undefined -DGHOSTC_ENABLE_FUZZER=ON \
-    -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit > /dev/null
-fi
-start=$(date +%s)
-cmake --build "$dir" --target ghostc-fuzz
-echo "fuzz: built in $(( $(date +%s) - start )) s"
+./scripts/sanitize.sh --build-only
 
 rm -rf "$dir/seeds"
 /usr/bin/python3 test/Fuzz/Inputs/make_seeds.py "$dir/seeds"
