@@ -186,7 +186,7 @@ void printVersion(raw_ostream &os) {
 }
 
 /// Parses the --dim bindings into `options`; reports a malformed one.
-LogicalResult parseDims(ghostc::ImportOptions &options) {
+LogicalResult parseImportOptions(ghostc::ImportOptions &options) {
   for (const std::string &binding : dimBindings) {
     auto [name, value] = StringRef(binding).split('=');
     int64_t size = 0;
@@ -253,7 +253,7 @@ long peakMemoryMiB() {
 
 int run(MLIRContext &context) {
   ghostc::ImportOptions options;
-  if (failed(parseDims(options)))
+  if (failed(parseImportOptions(options)))
     return 1;
   if (optLevel > 3) {
     WithColor::error(errs(), "ghostc") << "-O takes a level from 0 to 3\n";

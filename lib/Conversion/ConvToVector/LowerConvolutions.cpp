@@ -151,19 +151,15 @@ public:
         emitColumnsOuter(n, block, columnVectors);
         return;
       }
-      auto rows = [&](Value f, int64_t channels) {
-        if (conv.planeW)
+      forEachChannelBlock(block, [&](Value f, int64_t channels) {
+        if (conv.planeW) {
           emitPlane(n, f, channels, columnVectors);
-        else
-          emitRows(n, f, channels, columnVectors);
-      };
-      int64_t whole = conv.outChannels - conv.outChannels % block;
-      if (whole > 0)
-        loop(0, whole, block, [&](Value f) { rows(f, block); });
-      // The channels left over form one narrower block: each input vector
-      // is still loaded once for all of them.
-      if (whole < conv.outChannels)
-        rows(constant(whole), conv.outChannels - whole);
+          return;
+        }
+        forEachRow([&](Value y, std::optional<int64_t> fixedY) {
+          emitRow(n, f, channels, y, fixedY, columnVectors);
+        });
+      });
     });
   }
 
@@ -177,18 +173,11 @@ private:
   void emitColumnsOuter(Value n, int64_t block, int64_t columnVectors) {
     int64_t span = columnVectors * blocking.vectorWidth;
     int64_t whole = conv.outW - conv.outW % span;
-    int64_t wholeChannels = conv.outChannels - conv.outChannels % block;
     auto channels = [&](Value x, std::optional<int64_t> fixedX,
                         int64_t vectors, int64_t valid) {
-      Value y = constant(0);
-      if (wholeChannels > 0)
-        loop(0, wholeChannels, block, [&](Value f) {
-          emitBlock(n, f, block, y, 0, x, fixedX, vectors, valid);
-        });
-      if (wholeChannels < conv.outChannels)
-        emitBlock(n, constant(wholeChannels),
-                  conv.outChannels - wholeChannels, y, 0, x, fixedX, vectors,
-                  valid);
+      forEachChannelBlock(block, [&](Value f, int64_t count) {
+        emitBlock(n, f, count, constant(0), 0, x, fixedX, vectors, valid);
+      });
     };
     if (whole > 0)
       loop(0, whole, span, [&](Value x) {
@@ -234,20 +223,30 @@ private:
     return cached;
   }
 
-  /// Rows of output channels [f, f + block). With implicit padding, the
-  /// rows whose taps leave the input are emitted one by one with those taps
-  /// left out; the rows between run in a loop with every tap in bounds.
-  void emitRows(Value n, Value f, int64_t block, int64_t columnVectors) {
-    auto row = [&](Value y, std::optional<int64_t> fixedY) {
-      emitRow(n, f, block, y, fixedY, columnVectors);
-    };
+  /// Output channels in blocks of `block`, the ones left over as one
+  /// narrower block (each input vector is still loaded once for all of
+  /// them): `body(f, channels)` for each.
+  void forEachChannelBlock(int64_t block,
+                           function_ref<void(Value, int64_t)> body) {
+    int64_t whole = conv.outChannels - conv.outChannels % block;
+    if (whole > 0)
+      loop(0, whole, block, [&](Value f) { body(f, block); });
+    if (whole < conv.outChannels)
+      body(constant(whole), conv.outChannels - whole);
+  }
+
+  /// Every output row: `body(y, fixedY)`. With implicit padding, the rows
+  /// whose taps leave the input are emitted one by one (fixedY set) with
+  /// those taps left out; the rows between run in a loop with every tap in
+  /// bounds.
+  void forEachRow(function_ref<void(Value, std::optional<int64_t>)> body) {
     auto [first, last] = interiorRows();
     for (int64_t y = 0; y < first; ++y)
-      row(constant(y), y);
+      body(constant(y), y);
     if (first < last)
-      loop(first, last, 1, [&](Value y) { row(y, std::nullopt); });
+      loop(first, last, 1, [&](Value y) { body(y, std::nullopt); });
     for (int64_t y = std::max(first, last); y < conv.outH; ++y)
-      row(constant(y), y);
+      body(constant(y), y);
   }
 
   /// A flattened plane: its h*w outputs in blocks of `columnVectors`
