@@ -185,7 +185,8 @@ void printVersion(raw_ostream &os) {
      << "  built with LLVM/MLIR " << LLVM_VERSION_STRING << "\n";
 }
 
-/// Parses the --dim bindings into `options`; reports a malformed one.
+/// Parses --batch, the --dim bindings and the size limits into `options`;
+/// reports a malformed one.
 LogicalResult parseImportOptions(ghostc::ImportOptions &options) {
   for (const std::string &binding : dimBindings) {
     auto [name, value] = StringRef(binding).split('=');
