@@ -7,10 +7,14 @@
 # build-asan/artifacts/ (replay: build-asan/bin/ghostc-fuzz FILE; keep it
 # in test/Fuzz/Inputs/regressions once fixed).
 #
-#   scripts/fuzz.sh [SECONDS]
+#   scripts/fuzz.sh [SECONDS] [--stage=llvm]
+#
+# --stage=llvm fuzzes the whole lowering to the LLVM dialect, not only the
+# importer and graph passes (slower per input).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+stage=${2:-}
 dir=build-asan
 
 ./scripts/sanitize.sh --build-only
@@ -19,7 +23,7 @@ rm -rf "$dir/seeds"
 /usr/bin/python3 test/Fuzz/Inputs/make_seeds.py "$dir/seeds"
 mkdir -p "$dir/corpus" "$dir/artifacts"
 # One process, one job: the machine has two cores and CI runs beside it.
-"$dir/bin/ghostc-fuzz" "$dir/corpus" "$dir/seeds" \
+"$dir/bin/ghostc-fuzz" "$dir/corpus" "$dir/seeds" ${stage:+"$stage"} \
   -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=65536 \
   -print_final_stats=1 -artifact_prefix="$dir/artifacts/" 2>&1 | tee "$dir/fuzz.log" | \
   grep -E "^#[0-9]+ +(INITED|DONE)|^stat::number_of_executed_units|ERROR|SUMMARY|Test unit written" || true

@@ -11,6 +11,10 @@
 // allocation beyond libFuzzer's -rss_limit_mb is a bug. Built with
 // -DGHOSTC_ENABLE_FUZZER=ON by clang (scripts/fuzz.sh).
 //
+// `--stage=llvm` (libFuzzer passes flags that start with `--` on) runs the
+// whole lowering to the LLVM dialect instead of the graph passes only:
+// slower per input, but it reaches bufferization, the kernels and the ABI.
+//
 //===----------------------------------------------------------------------===//
 
 #include "ghostc/Import/OnnxImporter.h"
@@ -27,6 +31,15 @@
 #include <cstdint>
 
 using namespace mlir;
+
+static ghostc::Stage lastStage = ghostc::Stage::Graph;
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv) {
+  for (int i = 1; i < *argc; ++i)
+    if (StringRef((*argv)[i]) == "--stage=llvm")
+      lastStage = ghostc::Stage::LLVM;
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static DialectRegistry *registry = [] {
@@ -50,8 +63,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     __builtin_trap(); // The importer must only build valid IR.
   PassManager pm(&context);
   ghostc::LoweringOptions lowering;
-  lowering.last = ghostc::Stage::Graph;
+  lowering.last = lastStage;
   ghostc::buildGhostLoweringPipeline(pm, lowering);
-  (void)pm.run(*module); // The pass manager verifies after every pass.
+  // The pass manager verifies after every pass; a pass may still refuse a
+  // model it cannot lower, with an error.
+  (void)pm.run(*module);
   return 0;
 }
