@@ -124,21 +124,18 @@ SmallVector<AffineWriteOpInterface> accumulators(AffineForOp outer) {
       outer.getNumIterOperands() != 0 || inner.getNumIterOperands() != 0 ||
       !inner.hasConstantBounds())
     return {};
-  SmallVector<AffineReadOpInterface> loads;
+  // Every load and store of the body, and the stores alone.
+  SmallVector<Operation *> accesses;
   SmallVector<AffineWriteOpInterface> stores;
   for (Operation &op : inner.getBody()->without_terminator()) {
-    if (auto load = dyn_cast<AffineReadOpInterface>(op))
-      loads.push_back(load);
-    else if (auto store = dyn_cast<AffineWriteOpInterface>(op))
-      stores.push_back(store);
-    else if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op))
+    if (isa<AffineReadOpInterface, AffineWriteOpInterface>(op)) {
+      accesses.push_back(&op);
+      if (auto store = dyn_cast<AffineWriteOpInterface>(op))
+        stores.push_back(store);
+    } else if (op.getNumRegions() != 0 || !isMemoryEffectFree(&op)) {
       return {};
+    }
   }
-  SmallVector<Operation *> accesses;
-  for (AffineReadOpInterface load : loads)
-    accesses.push_back(load);
-  for (AffineWriteOpInterface store : stores)
-    accesses.push_back(store);
   for (AffineWriteOpInterface store : stores) {
     if (!isAccumulator(store, outer, inner))
       return {};
