@@ -2,25 +2,18 @@
 // thread, all graph optimisations): RUNS runs with profiling on, then the
 // kernel time per operator type, per run, and its share, largest first.
 //   node ort_profile.js MODEL.onnx [RUNS]   (through bench/ort_profile.sh)
-const ort = require('onnxruntime-node');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const {open} = require('./ort_session.js');
 
 async function main() {
   const model = process.argv[2];
   const runs = +(process.argv[3] || 200);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ortprof-'));
-  const prefix = path.join(dir, 'p');
-  const session = await ort.InferenceSession.create(model, {
-    intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential',
-    graphOptimizationLevel: 'all', enableProfiling: true, profileFilePrefix: prefix,
+  const {session, feeds} = await open(model, {
+    enableProfiling: true, profileFilePrefix: path.join(dir, 'p'),
   });
-  const name = session.inputNames[0];
-  const dims = [1, 3, 224, 224];
-  const data = new Float32Array(dims.reduce((a, b) => a * b));
-  for (let i = 0; i < data.length; ++i) data[i] = ((i * 2654435761) % 1000) / 500 - 1;
-  const feeds = {[name]: new ort.Tensor('float32', data, dims)};
   for (let r = 0; r < runs; ++r) await session.run(feeds);
   session.endProfiling();
   // The profile is the one JSON file written under the prefix.

@@ -21,5 +21,5 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$model" ] || { echo "ort_profile: no model (see --help)" >&2; exit 1; }
 onnx=$(model_onnx "$model")
-work=$(ort_workdir ort_profile.js)
+work=$(ort_workdir ort_session.js ort_profile.js)
 (cd "$work" && node ort_profile.js "$onnx" "$runs")

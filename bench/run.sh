@@ -38,7 +38,7 @@ done
 # ONNX Runtime picks kernels for the host at run time; ghostc compiles for
 # it unless told otherwise.
 [ $# -eq 0 ] && set -- --mcpu=native
-work=$(ort_workdir bench_ort.js)
+work=$(ort_workdir ort_session.js bench_ort.js)
 
 for model in "${models[@]}"; do
   dir=$(dirname "$(model_onnx "$model")")
