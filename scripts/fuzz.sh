@@ -3,9 +3,10 @@
 # (default 60): builds ghostc-fuzz with clang, ASan and UBSan into
 # build-asan/ (through scripts/sanitize.sh --build-only), makes a seed corpus
 # from the importer's tests, and runs. Exits non-zero when the fuzzer finds
-# a crash, a sanitizer report, a timeout or an allocation beyond the limit; the input that did it is written to
-# build-asan/artifacts/ (replay: build-asan/bin/ghostc-fuzz FILE; keep it
-# in test/Fuzz/Inputs/regressions once fixed).
+# a crash, a sanitizer report, a timeout or an allocation beyond the limit;
+# the input that did it is written to build-asan/artifacts/ (replay:
+# build-asan/bin/ghostc-fuzz FILE; keep it in test/Fuzz/Inputs/regressions
+# once fixed).
 #
 #   scripts/fuzz.sh [SECONDS] [--stage=llvm]
 #
