@@ -790,13 +790,13 @@ static bool isElementwise(linalg::GenericOp generic) {
 
 /// Fuses the op that fills the convolution's output before it: a
 /// linalg.fill, or a generic broadcasting a bias along the channels. Only
-/// the copies and fills of other buffers (padded inputs) may lie between;
-/// the memory plan keeps those apart from the output, which is live across
-/// them. Returns the op to erase, or null.
+/// the allocations, copies and fills of other buffers (padded inputs) may
+/// lie between; the memory plan keeps those apart from the output, which is
+/// live across them. Returns the op to erase, or null.
 static Operation *fuseInitialValue(Operation *convOp, Convolution &conv) {
   for (Operation *prev = convOp->getPrevNode(); prev;
        prev = prev->getPrevNode()) {
-    if (touchesNoMemory(prev))
+    if (touchesNoMemory(prev) || isa<memref::AllocOp>(prev))
       continue;
     bool writesOutput = false;
     if (auto dps = dyn_cast<DestinationStyleOpInterface>(prev))
