@@ -4,8 +4,11 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// One converter per ONNX operator, covering opsets 7 to 21 (attributes that
-// became inputs, changed defaults). Operators whose inputs are all known at
+// One converter per ONNX operator, and the operator table (at the end): the
+// versions of each operator's schema that ghostc reads, opsets 1 to 21.
+// Converters test Importer::version(), the schema version a node is read
+// with, for what changed (attributes that became inputs, new defaults).
+// Operators whose inputs are all known at
 // compile time (shape subgraphs, Cast, Constant, ...) are folded here, so the
 // ghost dialect never sees integer tensors.
 //
@@ -100,7 +103,7 @@ LogicalResult onlyFirstOutput(Importer &im, const NodeProto &node) {
 std::optional<SmallVector<int64_t>>
 resolvePads(Importer &im, const NodeProto &node, ArrayRef<int64_t> inputShape,
             ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
-            ArrayRef<int64_t> dilations) {
+            ArrayRef<int64_t> dilations, bool oneD) {
   std::optional<std::string> autoPad = im.stringAttr(node, "auto_pad", "NOTSET");
   if (!autoPad)
     return std::nullopt;
@@ -111,10 +114,15 @@ resolvePads(Importer &im, const NodeProto &node, ArrayRef<int64_t> inputShape,
   if (*autoPad == "NOTSET") {
     if (!pads)
       return SmallVector<int64_t>(4, 0);
-    if (pads->size() != 4 || llvm::any_of(*pads, [](int64_t p) { return p < 0; })) {
-      (void)im.fail("pads must hold 4 non-negative values");
+    size_t count = oneD ? 2 : 4;
+    if (pads->size() != count ||
+        llvm::any_of(*pads, [](int64_t p) { return p < 0; })) {
+      (void)im.fail("pads must hold " + Twine(count) +
+                    " non-negative values");
       return std::nullopt;
     }
+    if (oneD)
+      return SmallVector<int64_t>{0, (*pads)[0], 0, (*pads)[1]};
     return *pads;
   }
   if (*autoPad == "VALID")
@@ -139,20 +147,60 @@ resolvePads(Importer &im, const NodeProto &node, ArrayRef<int64_t> inputShape,
   return result;
 }
 
-/// A 2-element positive list attribute with a default of {1, 1}.
+/// A positive list attribute of one value per spatial axis (2, or 1 when
+/// `oneD`), as a pair: {1, v} for one axis. Absent, {1, 1}; when `required`,
+/// absent is an error.
 std::optional<SmallVector<int64_t>> pairAttr(Importer &im, const NodeProto &node,
-                                             StringRef name) {
+                                             StringRef name, bool oneD,
+                                             bool required = false) {
   bool ok = true;
   std::optional<SmallVector<int64_t>> list = im.intsAttr(node, name, ok);
   if (!ok)
     return std::nullopt;
-  if (!list)
+  size_t count = oneD ? 1 : 2;
+  if (!list && !required)
     return SmallVector<int64_t>{1, 1};
-  if (list->size() != 2 || llvm::any_of(*list, [](int64_t v) { return v <= 0; })) {
-    (void)im.fail(Twine(name) + " must hold 2 positive values (2-D only)");
+  if (!list || list->size() != count ||
+      llvm::any_of(*list, [](int64_t v) { return v <= 0; })) {
+    (void)im.fail(Twine(name) + " must hold " + Twine(count) +
+                  " positive value" + (oneD ? "" : "s") + ", one per axis");
     return std::nullopt;
   }
+  if (oneD)
+    return SmallVector<int64_t>{1, (*list)[0]};
   return *list;
+}
+
+/// Input `index` of a window operator (Conv, pooling): rank 4 (NCHW), or
+/// rank 3 (NCW), which runs as NCHW with H = 1 (`oneD` set).
+Value windowInput(Importer &im, const NodeProto &node, int index,
+                  bool &oneD) {
+  Value v = im.value(node, index);
+  if (!v)
+    return nullptr;
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(v.getType()).getShape();
+  if (shape.size() != 3 && shape.size() != 4) {
+    (void)im.fail("input " + Twine(index) + " must have rank 3 or 4 (ghostc "
+                  "supports 1-D and 2-D windows, NCW and NCHW)");
+    return nullptr;
+  }
+  oneD = shape.size() == 3;
+  return oneD ? im.reshape(v, {shape[0], shape[1], 1, shape[2]}) : v;
+}
+
+/// Binds the node's result, dropping the unit H axis of a 1-D window.
+LogicalResult defineWindowResult(Importer &im, const NodeProto &node,
+                                 FailureOr<Value> result, bool oneD) {
+  if (failed(result))
+    return failure();
+  Value value = *result;
+  if (oneD) {
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(value.getType()).getShape();
+    value = im.reshape(value, {shape[0], shape[1], shape[3]});
+  }
+  im.define(node, 0, value);
+  return success();
 }
 
 /// Requires a rank-`rank` computed input.
@@ -180,47 +228,66 @@ LogicalResult defineResult(Importer &im, const NodeProto &node,
 //===----------------------------------------------------------------------===//
 
 LogicalResult convertConv(Importer &im, const NodeProto &node) {
-  Value input = valueOfRank(im, node, 0, 4);
-  Value weight = input ? valueOfRank(im, node, 1, 4) : nullptr;
+  bool oneD = false, weightOneD = false;
+  Value input = windowInput(im, node, 0, oneD);
+  Value weight = input ? windowInput(im, node, 1, weightOneD) : nullptr;
   if (!weight)
     return failure();
+  if (weightOneD != oneD)
+    return im.fail("the weight's rank differs from the input's");
   Value bias = Importer::hasInput(node, 2) ? im.value(node, 2) : nullptr;
   if (Importer::hasInput(node, 2) && !bias)
     return failure();
   auto weightShape = cast<RankedTensorType>(weight.getType()).getShape();
-  std::optional<SmallVector<int64_t>> strides = pairAttr(im, node, "strides");
+  std::optional<SmallVector<int64_t>> strides =
+      pairAttr(im, node, "strides", oneD);
   std::optional<SmallVector<int64_t>> dilations =
-      strides ? pairAttr(im, node, "dilations") : std::nullopt;
+      strides ? pairAttr(im, node, "dilations", oneD) : std::nullopt;
   std::optional<int64_t> group = im.intAttr(node, "group", 1);
   if (!dilations || !group)
     return failure();
-  bool ok = true;
-  std::optional<SmallVector<int64_t>> kernelShape =
-      im.intsAttr(node, "kernel_shape", ok);
-  if (!ok)
-    return failure();
-  if (kernelShape && ArrayRef<int64_t>(*kernelShape) != weightShape.drop_front(2))
-    return im.fail("kernel_shape does not match the weight's shape");
+  if (im.attr(node, "kernel_shape")) {
+    std::optional<SmallVector<int64_t>> kernelShape =
+        pairAttr(im, node, "kernel_shape", oneD);
+    if (!kernelShape)
+      return failure();
+    if (ArrayRef<int64_t>(*kernelShape) != weightShape.drop_front(2))
+      return im.fail("kernel_shape does not match the weight's shape");
+  }
   std::optional<SmallVector<int64_t>> pads =
       resolvePads(im, node, cast<RankedTensorType>(input.getType()).getShape(),
-                  weightShape.drop_front(2), *strides, *dilations);
+                  weightShape.drop_front(2), *strides, *dilations, oneD);
   if (!pads)
     return failure();
   if (*group <= 0)
     return im.fail("group must be positive");
-  return defineResult(im, node,
-                      im.create<ghost::ConvOp>(input, weight, bias, *strides,
-                                               *pads, *dilations, *group,
-                                               ghost::Activation::None));
+  return defineWindowResult(
+      im, node,
+      im.create<ghost::ConvOp>(input, weight, bias, *strides, *pads,
+                               *dilations, *group, ghost::Activation::None),
+      oneD);
 }
 
 LogicalResult convertBatchNorm(Importer &im, const NodeProto &node) {
   std::optional<float> epsilon = im.floatAttr(node, "epsilon", 1e-5f);
   std::optional<int64_t> training = im.intAttr(node, "training_mode", 0);
-  if (!epsilon || !training || failed(onlyFirstOutput(im, node)))
+  // Before version 9, `spatial` = 0 normalised each activation on its own
+  // (per-element statistics); 1, the default, is per channel.
+  std::optional<int64_t> spatial = im.intAttr(node, "spatial", 1);
+  // Before version 7, `is_test` = 0 (the default) normalised with the
+  // batch's own statistics, as in training.
+  std::optional<int64_t> isTest = im.intAttr(node, "is_test", 0);
+  if (!epsilon || !training || !spatial || !isTest ||
+      failed(onlyFirstOutput(im, node)))
     return failure();
+  if (im.version() < 7 && *isTest == 0)
+    return im.fail("is_test = 0 (training: the batch's statistics) is not "
+                   "supported; ghostc compiles inference");
   if (*training != 0)
     return im.fail("training_mode must be 0: ghostc compiles inference");
+  if (im.version() < 9 && *spatial != 1)
+    return im.fail("spatial = 0 (per-activation statistics) is not "
+                   "supported");
   SmallVector<Value> operands;
   for (int i = 0; i < 5; ++i) {
     Value operand = im.value(node, i);
@@ -248,11 +315,11 @@ LogicalResult convertClip(Importer &im, const NodeProto &node) {
     return failure();
   float lo = std::numeric_limits<float>::lowest();
   float hi = std::numeric_limits<float>::max();
-  if (im.opset() < 11 && Importer::numInputs(node) > 1)
+  if (im.version() < 11 && Importer::numInputs(node) > 1)
     return im.fail("bounds are attributes before opset 11, not inputs");
-  if (im.opset() >= 11 && (im.attr(node, "min") || im.attr(node, "max")))
+  if (im.version() >= 11 && (im.attr(node, "min") || im.attr(node, "max")))
     return im.fail("bounds are inputs from opset 11, not attributes");
-  if (im.opset() < 11) {
+  if (im.version() < 11) {
     std::optional<float> min = im.floatAttr(node, "min", lo);
     std::optional<float> max = im.floatAttr(node, "max", hi);
     if (!min || !max)
@@ -306,6 +373,44 @@ LogicalResult convertLeakyRelu(Importer &im, const NodeProto &node) {
 // Arithmetic
 //===----------------------------------------------------------------------===//
 
+/// Before version 7, element-wise operators broadcast only when asked
+/// (`broadcast` = 1), and then only B to A's shape: B's axes line up with
+/// A's from `axis` (by default its trailing axes). Returns B reshaped so
+/// that multidirectional broadcasting means the same.
+FailureOr<Value> legacyBroadcast(Importer &im, const NodeProto &node, Value a,
+                                 Value b) {
+  std::optional<int64_t> broadcast = im.intAttr(node, "broadcast", 0);
+  if (!broadcast)
+    return failure();
+  ArrayRef<int64_t> aShape = cast<RankedTensorType>(a.getType()).getShape();
+  ArrayRef<int64_t> bShape = cast<RankedTensorType>(b.getType()).getShape();
+  if (*broadcast == 0) {
+    if (aShape != bShape)
+      return im.fail("the operands' shapes differ and 'broadcast' is not set");
+    return b;
+  }
+  int64_t aRank = aShape.size(), bRank = bShape.size();
+  if (bRank > aRank)
+    return im.fail("with 'broadcast', B may not have more axes than A");
+  std::optional<int64_t> axisAttr =
+      im.intAttr(node, "axis", aRank - bRank);
+  if (!axisAttr)
+    return failure();
+  std::optional<int64_t> axis = normalizeAxis(im, *axisAttr, aRank);
+  if (!axis)
+    return failure();
+  if (*axis + bRank > aRank)
+    return im.fail("B's axes from 'axis' " + Twine(*axis) +
+                   " run past A's rank " + Twine(aRank));
+  for (int64_t i = 0; i < bRank; ++i)
+    if (bShape[i] != 1 && bShape[i] != aShape[*axis + i])
+      return im.fail("B's axis " + Twine(i) + " does not match A's axis " +
+                     Twine(*axis + i));
+  SmallVector<int64_t> shape(bShape);
+  shape.append(aRank - *axis - bRank, 1);
+  return im.reshape(b, shape);
+}
+
 template <typename OpTy, char Symbol>
 LogicalResult convertBinary(Importer &im, const NodeProto &node) {
   const KnownTensor *lhs = im.known(node, 0);
@@ -322,6 +427,12 @@ LogicalResult convertBinary(Importer &im, const NodeProto &node) {
   Value r = l ? im.value(node, 1) : nullptr;
   if (!r)
     return failure();
+  if (im.version() < 7) {
+    FailureOr<Value> aligned = legacyBroadcast(im, node, l, r);
+    if (failed(aligned))
+      return failure();
+    r = *aligned;
+  }
   return defineResult(im, node, im.create<OpTy>(l, r));
 }
 
@@ -387,20 +498,16 @@ LogicalResult convertGlobalAveragePool(Importer &im, const NodeProto &node) {
 
 template <bool IsMax>
 LogicalResult convertPool(Importer &im, const NodeProto &node) {
-  Value input = valueOfRank(im, node, 0, 4);
+  bool oneD = false;
+  Value input = windowInput(im, node, 0, oneD);
   if (!input || failed(onlyFirstOutput(im, node)))
     return failure();
-  bool ok = true;
   std::optional<SmallVector<int64_t>> kernel =
-      im.intsAttr(node, "kernel_shape", ok);
-  if (!ok)
-    return failure();
-  if (!kernel || kernel->size() != 2 ||
-      llvm::any_of(*kernel, [](int64_t k) { return k <= 0; }))
-    return im.fail("kernel_shape must hold 2 positive values (2-D only)");
-  std::optional<SmallVector<int64_t>> strides = pairAttr(im, node, "strides");
+      pairAttr(im, node, "kernel_shape", oneD, /*required=*/true);
+  std::optional<SmallVector<int64_t>> strides =
+      kernel ? pairAttr(im, node, "strides", oneD) : std::nullopt;
   std::optional<SmallVector<int64_t>> dilations =
-      strides ? pairAttr(im, node, "dilations") : std::nullopt;
+      strides ? pairAttr(im, node, "dilations", oneD) : std::nullopt;
   std::optional<int64_t> ceilMode = im.intAttr(node, "ceil_mode", 0);
   if (!dilations || !ceilMode)
     return failure();
@@ -408,22 +515,25 @@ LogicalResult convertPool(Importer &im, const NodeProto &node) {
     return im.fail("dilated pooling is not supported");
   std::optional<SmallVector<int64_t>> pads =
       resolvePads(im, node, cast<RankedTensorType>(input.getType()).getShape(),
-                  *kernel, *strides, *dilations);
+                  *kernel, *strides, *dilations, oneD);
   if (!pads)
     return failure();
   if constexpr (IsMax) {
-    return defineResult(im, node,
-                        im.create<ghost::MaxPoolOp>(input, *kernel, *strides,
-                                                    *pads, *ceilMode != 0));
+    return defineWindowResult(
+        im, node,
+        im.create<ghost::MaxPoolOp>(input, *kernel, *strides, *pads,
+                                    *ceilMode != 0),
+        oneD);
   } else {
     std::optional<int64_t> countIncludePad =
         im.intAttr(node, "count_include_pad", 0);
     if (!countIncludePad)
       return failure();
-    return defineResult(
+    return defineWindowResult(
         im, node,
         im.create<ghost::AveragePoolOp>(input, *kernel, *strides, *pads,
-                                        *ceilMode != 0, *countIncludePad != 0));
+                                        *ceilMode != 0, *countIncludePad != 0),
+        oneD);
   }
 }
 
@@ -434,7 +544,7 @@ LogicalResult convertReduceMean(Importer &im, const NodeProto &node) {
   int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
   bool present = false;
   std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, 1, im.opset() >= 18, "axes", present);
+      intsFrom(im, node, 1, im.version() >= 18, "axes", present);
   std::optional<int64_t> keepdims = im.intAttr(node, "keepdims", 1);
   std::optional<int64_t> noopWithEmptyAxes =
       im.intAttr(node, "noop_with_empty_axes", 0);
@@ -468,13 +578,13 @@ LogicalResult convertSoftmax(Importer &im, const NodeProto &node) {
   auto shape = cast<RankedTensorType>(input.getType()).getShape();
   int64_t rank = shape.size();
   std::optional<int64_t> axisAttr =
-      im.intAttr(node, "axis", im.opset() >= 13 ? -1 : 1);
+      im.intAttr(node, "axis", im.version() >= 13 ? -1 : 1);
   if (!axisAttr)
     return failure();
   std::optional<int64_t> axis = normalizeAxis(im, *axisAttr, rank);
   if (!axis)
     return failure();
-  if (im.opset() >= 13 || *axis == rank - 1)
+  if (im.version() >= 13 || *axis == rank - 1)
     return defineResult(im, node, im.create<ghost::SoftmaxOp>(input, *axis));
   // Before opset 13 Softmax normalises over the flattened trailing axes.
   int64_t outer = 1, inner = 1;
@@ -515,7 +625,7 @@ LogicalResult convertReshape(Importer &im, const NodeProto &node) {
     return im.fail("input 0 is required");
   bool present = false;
   std::optional<SmallVector<int64_t>> target =
-      intsFrom(im, node, 1, im.opset() >= 5, "shape", present);
+      intsFrom(im, node, 1, im.version() >= 5, "shape", present);
   std::optional<int64_t> allowZero = im.intAttr(node, "allowzero", 0);
   if (!target || !allowZero)
     return failure();
@@ -577,7 +687,7 @@ LogicalResult convertSqueeze(Importer &im, const NodeProto &node) {
   int64_t rank = shape->size();
   bool present = false;
   std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, 1, im.opset() >= 13, "axes", present);
+      intsFrom(im, node, 1, im.version() >= 13, "axes", present);
   if (!axes)
     return failure();
   SmallVector<bool> drop(rank, false);
@@ -607,7 +717,7 @@ LogicalResult convertUnsqueeze(Importer &im, const NodeProto &node) {
     return im.fail("input 0 is required");
   bool present = false;
   std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, 1, im.opset() >= 13, "axes", present);
+      intsFrom(im, node, 1, im.version() >= 13, "axes", present);
   if (!axes)
     return failure();
   if (!present || axes->empty())
@@ -673,9 +783,10 @@ LogicalResult convertConcat(Importer &im, const NodeProto &node) {
   int count = Importer::numInputs(node);
   if (count == 0)
     return im.fail("needs at least one input");
-  if (!im.attr(node, "axis"))
+  // Version 1 concatenates along axis 1 by default; from 4 it is required.
+  if (im.version() >= 4 && !im.attr(node, "axis"))
     return im.fail("the 'axis' attribute is required");
-  std::optional<int64_t> axisAttr = im.intAttr(node, "axis", 0);
+  std::optional<int64_t> axisAttr = im.intAttr(node, "axis", 1);
   std::optional<SmallVector<int64_t>> firstShape = im.shapeOf(node, 0);
   if (!axisAttr || !firstShape)
     return failure();
@@ -809,7 +920,7 @@ LogicalResult convertSlice(Importer &im, const NodeProto &node) {
   if (!shape)
     return im.fail("input 0 is required");
   bool hasStarts = false, hasEnds = false, hasAxes = false, hasSteps = false;
-  bool inputs = im.opset() >= 10;
+  bool inputs = im.version() >= 10;
   std::optional<SmallVector<int64_t>> starts =
       intsFrom(im, node, 1, inputs, "starts", hasStarts);
   std::optional<SmallVector<int64_t>> ends =
@@ -862,15 +973,17 @@ LogicalResult convertPad(Importer &im, const NodeProto &node) {
     return failure();
   int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
   bool present = false;
+  // Version 1 calls the attribute `paddings`.
   std::optional<SmallVector<int64_t>> pads =
-      intsFrom(im, node, 1, im.opset() >= 11, "pads", present);
+      intsFrom(im, node, 1, im.version() >= 11,
+               im.version() >= 2 ? "pads" : "paddings", present);
   std::optional<std::string> modeName = im.stringAttr(node, "mode", "constant");
   if (!pads || !modeName)
     return failure();
   float padValue = 0.0f;
-  if (im.opset() >= 11 && im.attr(node, "value"))
+  if (im.version() >= 11 && im.attr(node, "value"))
     return im.fail("the pad value is input 2 from opset 11, not an attribute");
-  if (im.opset() >= 11) {
+  if (im.version() >= 11) {
     if (Importer::hasInput(node, 2)) {
       const KnownTensor *v = im.known(node, 2);
       if (!v || v->numElements() != 1)
@@ -883,7 +996,7 @@ LogicalResult convertPad(Importer &im, const NodeProto &node) {
       return failure();
     padValue = *v;
   }
-  if (im.opset() >= 18 && Importer::hasInput(node, 3)) {
+  if (im.version() >= 18 && Importer::hasInput(node, 3)) {
     // Pads given for a subset of axes: spread them over all axes.
     bool axesPresent = false;
     std::optional<SmallVector<int64_t>> axes =
@@ -928,10 +1041,10 @@ LogicalResult convertResize(Importer &im, const NodeProto &node) {
   // Opset 10 had no coordinate_transformation_mode: it behaved asymmetrically.
   std::optional<std::string> transform = im.stringAttr(
       node, "coordinate_transformation_mode",
-      im.opset() >= 11 ? "half_pixel" : "asymmetric");
+      im.version() >= 11 ? "half_pixel" : "asymmetric");
   // Resize-10 had no nearest_mode: it took the floor, as Upsample did.
   std::optional<std::string> nearest = im.stringAttr(
-      node, "nearest_mode", im.opset() >= 11 ? "round_prefer_floor" : "floor");
+      node, "nearest_mode", im.version() >= 11 ? "round_prefer_floor" : "floor");
   std::optional<std::string> aspect =
       im.stringAttr(node, "keep_aspect_ratio_policy", "stretch");
   if (aspect && *aspect != "stretch")
@@ -947,15 +1060,15 @@ LogicalResult convertResize(Importer &im, const NodeProto &node) {
     return im.fail("exclude_outside and antialias are not supported");
 
   // Opset 10: (X, scales). Opset 11+: (X, roi, scales, sizes).
-  int scalesIndex = im.opset() >= 11 ? 2 : 1, sizesIndex = 3;
+  int scalesIndex = im.version() >= 11 ? 2 : 1, sizesIndex = 3;
   SmallVector<float> scales;
   SmallVector<int64_t> outShape;
   const KnownTensor *scalesTensor = im.known(node, scalesIndex);
   const KnownTensor *sizesTensor =
-      im.opset() >= 11 ? im.known(node, sizesIndex) : nullptr;
+      im.version() >= 11 ? im.known(node, sizesIndex) : nullptr;
   if (Importer::hasInput(node, scalesIndex) && !scalesTensor)
     return im.fail("scales must be known at compile time");
-  if (Importer::hasInput(node, sizesIndex) && im.opset() >= 11 && !sizesTensor)
+  if (Importer::hasInput(node, sizesIndex) && im.version() >= 11 && !sizesTensor)
     return im.fail("sizes must be known at compile time");
   if (scalesTensor && scalesTensor->numElements() > 0) {
     if (scalesTensor->numElements() != 4)
@@ -1133,7 +1246,19 @@ LogicalResult convertGather(Importer &im, const NodeProto &node) {
 LogicalResult convertCast(Importer &im, const NodeProto &node) {
   if (!im.attr(node, "to"))
     return im.fail("the 'to' attribute is required");
-  std::optional<int64_t> to = im.intAttr(node, "to", 0);
+  std::optional<int64_t> to;
+  if (im.version() < 6) {
+    // Version 1 names the type: "FLOAT", "INT64", ...
+    std::optional<std::string> name = im.stringAttr(node, "to", "");
+    if (!name)
+      return failure();
+    onnx::TensorProto_DataType type;
+    if (!onnx::TensorProto_DataType_Parse(*name, &type))
+      return im.fail("'to' names no ONNX type: '" + *name + "'");
+    to = type;
+  } else {
+    to = im.intAttr(node, "to", 0);
+  }
   if (!to)
     return failure();
   bool toFloat = *to == onnx::TensorProto::FLOAT ||
@@ -1222,42 +1347,104 @@ LogicalResult convertConstantOfShape(Importer &im, const NodeProto &node) {
 // The operator table
 //===----------------------------------------------------------------------===//
 
-NodeConverter ghostc::import::lookupConverter(StringRef opType) {
-  return llvm::StringSwitch<NodeConverter>(opType)
-      .Case("Conv", convertConv)
-      .Case("BatchNormalization", convertBatchNorm)
-      .Case("Relu", convertUnary<ghost::ReluOp>)
-      .Case("Sigmoid", convertUnary<ghost::SigmoidOp>)
-      .Case("HardSwish", convertUnary<ghost::HardSwishOp>)
-      .Case("Clip", convertClip)
-      .Case("HardSigmoid", convertHardSigmoid)
-      .Case("LeakyRelu", convertLeakyRelu)
-      .Case("Add", convertBinary<ghost::AddOp, '+'>)
-      .Case("Sub", convertBinary<ghost::SubOp, '-'>)
-      .Case("Mul", convertBinary<ghost::MulOp, '*'>)
-      .Case("Div", convertBinary<ghost::DivOp, '/'>)
-      .Case("Gemm", convertGemm)
-      .Case("MatMul", convertMatMul)
-      .Case("GlobalAveragePool", convertGlobalAveragePool)
-      .Case("AveragePool", convertPool</*IsMax=*/false>)
-      .Case("MaxPool", convertPool</*IsMax=*/true>)
-      .Case("ReduceMean", convertReduceMean)
-      .Case("Softmax", convertSoftmax)
-      .Case("Reshape", convertReshape)
-      .Case("Flatten", convertFlatten)
-      .Case("Squeeze", convertSqueeze)
-      .Case("Unsqueeze", convertUnsqueeze)
-      .Case("Transpose", convertTranspose)
-      .Case("Concat", convertConcat)
-      .Case("Slice", convertSlice)
-      .Case("Pad", convertPad)
-      .Case("Resize", convertResize)
-      .Case("Identity", convertIdentity)
-      .Case("Dropout", convertIdentity)
-      .Case("Shape", convertShape)
-      .Case("Gather", convertGather)
-      .Case("Cast", convertCast)
-      .Case("Constant", convertConstant)
-      .Case("ConstantOfShape", convertConstantOfShape)
-      .Default(nullptr);
+namespace {
+
+/// An ONNX operator ghostc imports: the versions of its schema (the opsets
+/// that changed it) that it reads, from the first, and what the converter
+/// accepts of them. A model of opset N reads each node with the latest
+/// version <= N; before the first, the operator is not supported.
+struct Operator {
+  StringRef opType;
+  std::initializer_list<int64_t> versions;
+  NodeConverter convert;
+  StringRef limits;
+};
+
+const Operator kOperators[] = {
+    {"Add", {1, 6, 7, 13, 14}, convertBinary<ghost::AddOp, '+'>,
+     "float tensors; multidirectional broadcasting (before version 7, "
+     "`broadcast` with `axis`)"},
+    {"AveragePool", {1, 7, 10, 11, 19}, convertPool</*IsMax=*/false>,
+     "1-D or 2-D; pads, strides, `auto_pad`, `ceil_mode`, "
+     "`count_include_pad`; no dilations"},
+    {"BatchNormalization", {1, 6, 7, 9, 14, 15}, convertBatchNorm,
+     "inference: `training_mode` 0 (before version 7 `is_test` 1, before 9 "
+     "`spatial` 1); the first output only"},
+    {"Cast", {1, 6, 9, 13, 19, 21}, convertCast,
+     "float to float; integer casts of compile-time values"},
+    {"Clip", {1, 6, 11, 12, 13}, convertClip,
+     "bounds known at compile time (attributes before version 11)"},
+    {"Concat", {1, 4, 11, 13}, convertConcat, "any axis"},
+    {"Constant", {1, 9, 11, 12, 13, 19, 21}, convertConstant,
+     "`value`, `value_float(s)`, `value_int(s)`"},
+    {"ConstantOfShape", {9, 20, 21}, convertConstantOfShape,
+     "shape known at compile time"},
+    {"Conv", {1, 11}, convertConv,
+     "1-D or 2-D; groups, strides, dilations, pads, `auto_pad`"},
+    {"Div", {1, 6, 7, 13, 14}, convertBinary<ghost::DivOp, '/'>,
+     "as Add"},
+    {"Dropout", {1, 6, 7, 10, 12, 13}, convertIdentity,
+     "inference: the identity; the first output only"},
+    {"Flatten", {1, 9, 11, 13, 21}, convertFlatten, "any axis"},
+    {"Gather", {1, 11, 13}, convertGather,
+     "compile-time values (shape computations)"},
+    {"Gemm", {1, 6, 7, 9, 11, 13}, convertGemm,
+     "`alpha`, `beta`, `transA`, `transB`; C broadcast to the result"},
+    {"GlobalAveragePool", {1}, convertGlobalAveragePool, "2-D"},
+    {"HardSigmoid", {1, 6}, convertHardSigmoid, "`alpha`, `beta`"},
+    {"HardSwish", {14}, convertUnary<ghost::HardSwishOp>, ""},
+    {"Identity", {1, 13, 14, 16, 19, 21}, convertIdentity, "tensors"},
+    {"LeakyRelu", {1, 6, 16}, convertLeakyRelu, "`alpha`"},
+    {"MatMul", {1, 9, 13}, convertMatMul,
+     "1-D operands promoted as the standard says"},
+    {"MaxPool", {1, 8, 10, 11, 12}, convertPool</*IsMax=*/true>,
+     "1-D or 2-D; pads, strides, `auto_pad`, `ceil_mode`; no dilations; not "
+     "the indices output"},
+    {"Mul", {1, 6, 7, 13, 14}, convertBinary<ghost::MulOp, '*'>, "as Add"},
+    {"Pad", {1, 2, 11, 13, 18, 19, 21}, convertPad,
+     "constant mode; pads (and axes) known at compile time"},
+    {"ReduceMean", {1, 11, 13, 18}, convertReduceMean,
+     "axes known at compile time"},
+    {"Relu", {1, 6, 13, 14}, convertUnary<ghost::ReluOp>, ""},
+    {"Reshape", {1, 5, 13, 14, 19, 21}, convertReshape,
+     "shape known at compile time; `allowzero`"},
+    {"Resize", {10, 11, 13, 18, 19}, convertResize,
+     "nearest and linear on the two spatial axes; scales or sizes known at "
+     "compile time"},
+    {"Shape", {1, 13, 15, 19, 21}, convertShape, "`start`, `end`"},
+    {"Sigmoid", {1, 6, 13}, convertUnary<ghost::SigmoidOp>, ""},
+    {"Slice", {1, 10, 11, 13}, convertSlice,
+     "starts, ends, axes and steps known at compile time"},
+    {"Softmax", {1, 11, 13}, convertSoftmax, "any axis"},
+    {"Squeeze", {1, 11, 13, 21}, convertSqueeze,
+     "axes known at compile time"},
+    {"Sub", {1, 6, 7, 13, 14}, convertBinary<ghost::SubOp, '-'>, "as Add"},
+    {"Transpose", {1, 13, 21}, convertTranspose, "any permutation"},
+    {"Unsqueeze", {1, 11, 13, 21}, convertUnsqueeze,
+     "axes known at compile time"},
+};
+
+} // namespace
+
+std::optional<OperatorVersion>
+ghostc::import::lookupOperator(StringRef opType, int64_t opset) {
+  for (const Operator &op : kOperators) {
+    if (op.opType != opType)
+      continue;
+    std::optional<OperatorVersion> found;
+    for (int64_t version : op.versions)
+      if (version <= opset)
+        found = OperatorVersion{op.convert, version};
+    return found;
+  }
+  return std::nullopt;
+}
+
+void ghostc::forEachSupportedOperator(
+    llvm::function_ref<void(const SupportedOperator &)> callback) {
+  for (const Operator &op : kOperators)
+    callback(SupportedOperator{op.opType,
+                               ArrayRef<int64_t>(op.versions.begin(),
+                                                 op.versions.end()),
+                               op.limits});
 }

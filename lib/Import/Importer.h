@@ -38,8 +38,18 @@ class Importer;
 using NodeConverter = mlir::LogicalResult (*)(Importer &,
                                               const onnx::NodeProto &);
 
-/// The converter for (`opType`, opset), or null for an unsupported operator.
-NodeConverter lookupConverter(llvm::StringRef opType);
+/// The version of an operator's schema that a node is read with, and its
+/// converter.
+struct OperatorVersion {
+  NodeConverter convert;
+  int64_t version;
+};
+
+/// The converter for `opType` in a model of `opset`: that of the latest
+/// version <= opset in the operator table (ConvertOps.cpp). Nothing when
+/// the operator is not supported, or not at that opset.
+std::optional<OperatorVersion> lookupOperator(llvm::StringRef opType,
+                                              int64_t opset);
 
 class Importer {
 public:
@@ -55,6 +65,10 @@ public:
 
   /// Opset of the default ONNX domain.
   int64_t opset() const { return opsetVersion; }
+  /// Version of the schema the node being converted is read with: the
+  /// operator's latest version <= opset() (see lookupOperator). Converters
+  /// test it, not opset(), for what changed between versions.
+  int64_t version() const { return currentVersion; }
   mlir::OpBuilder &getBuilder() { return builder; }
   mlir::MLIRContext *getContext() { return builder.getContext(); }
   /// Location of the node being converted: its name, in the model file.
@@ -146,6 +160,7 @@ private:
   std::string path;
   const ImportOptions &options;
   int64_t opsetVersion = 0;
+  int64_t currentVersion = 0;
   mlir::Location currentLoc;
   llvm::StringMap<OnnxValue> values;
   /// Every value some node or graph output reads.

@@ -609,9 +609,11 @@ LogicalResult Importer::sortNodes(const onnx::GraphProto &graph,
 }
 
 LogicalResult Importer::convertNode(const onnx::NodeProto &node) {
-  NodeConverter converter = lookupConverter(node.op_type());
-  assert(converter && "unsupported nodes are rejected before conversion");
-  return converter(*this, node);
+  std::optional<OperatorVersion> op =
+      lookupOperator(node.op_type(), opsetVersion);
+  assert(op && "unsupported nodes are rejected before conversion");
+  currentVersion = op->version;
+  return op->convert(*this, node);
 }
 
 OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
@@ -623,9 +625,10 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
     (void)failModel("the model imports no opset of the default ONNX domain");
     return nullptr;
   }
-  if (opsetVersion < 7 || opsetVersion > 21) {
+  if (opsetVersion < 1 || opsetVersion > kMaxOpset) {
     (void)failModel("opset " + Twine(opsetVersion) +
-                    " is not supported; ghostc reads opsets 7 to 21");
+                    " is not supported; ghostc reads opsets 1 to " +
+                    Twine(kMaxOpset));
     return nullptr;
   }
   const onnx::GraphProto &graph = model.graph();
@@ -634,13 +637,16 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
   bool unsupported = false;
   for (const auto &[index, node] : llvm::enumerate(graph.node())) {
     bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
-    if (defaultDomain && lookupConverter(node.op_type()))
+    if (defaultDomain && lookupOperator(node.op_type(), opsetVersion))
       continue;
     std::string op = defaultDomain ? node.op_type()
                                    : node.domain() + "::" + node.op_type();
+    std::string where = defaultDomain && lookupOperator(node.op_type(), 1000)
+                            ? " at opset " + std::to_string(opsetVersion)
+                            : "";
     (void)emitError(nodeLocation(node, index),
                     describe(node, index) + ": unsupported operator '" + op +
-                        "'");
+                        "'" + where);
     unsupported = true;
   }
   if (unsupported)

@@ -52,7 +52,7 @@ enum class EmitKind { Import, Ghost, Loops, LLVM, Asm, Obj };
 
 cl::OptionCategory ghostcCategory("ghostc options");
 
-cl::opt<std::string> inputFilename(cl::Positional, cl::Required,
+cl::opt<std::string> inputFilename(cl::Positional, cl::Optional,
                                    cl::desc("<model.onnx | model.onnxtxt>"),
                                    cl::cat(ghostcCategory));
 
@@ -145,6 +145,21 @@ cl::opt<bool> printTiming("timing",
                           cl::desc("Print the time each stage took, and the "
                                    "peak memory, to standard error"),
                           cl::init(false), cl::cat(ghostcCategory));
+
+cl::opt<bool> listOperators(
+    "list-ops",
+    cl::desc("Print the supported ONNX operators, one per line: name, the "
+             "versions read (comma-separated), what is accepted; tab-separated"),
+    cl::init(false), cl::cat(ghostcCategory));
+
+/// Prints the importer's operator table for --list-ops.
+void printOperators(raw_ostream &os) {
+  ghostc::forEachSupportedOperator([&](const ghostc::SupportedOperator &op) {
+    os << op.opType << '\t';
+    llvm::interleave(op.versions, os, ",");
+    os << '\t' << op.limits << '\n';
+  });
+}
 
 /// Prints diagnostics as `ghostc: error: <file>: <message>`; the importer's
 /// messages already name the ONNX node.
@@ -253,6 +268,15 @@ long peakMemoryMiB() {
 }
 
 int run(MLIRContext &context) {
+  if (listOperators) {
+    printOperators(outs());
+    return 0;
+  }
+  if (inputFilename.empty()) {
+    WithColor::error(errs(), "ghostc")
+        << "no input model (see --help)\n";
+    return 1;
+  }
   ghostc::ImportOptions options;
   if (failed(parseImportOptions(options)))
     return 1;

@@ -15,6 +15,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <cstdint>
@@ -34,6 +36,23 @@ struct ImportOptions {
   int64_t maxTensorElements = int64_t(1) << 28;
   int64_t maxWeightBytes = int64_t(2) << 30;
 };
+
+/// The latest opset of the default ONNX domain that ghostc reads.
+inline constexpr int64_t kMaxOpset = 21;
+
+/// An ONNX operator that ghostc imports: the versions of its schema it
+/// reads (the opsets that changed it, from the first supported), and what
+/// of them it accepts.
+struct SupportedOperator {
+  llvm::StringRef opType;
+  llvm::ArrayRef<int64_t> versions;
+  llvm::StringRef limits;
+};
+
+/// Calls `callback` for every supported operator, in alphabetical order:
+/// the importer's own table, so that what it lists is what it reads.
+void forEachSupportedOperator(
+    llvm::function_ref<void(const SupportedOperator &)> callback);
 
 /// The attribute naming a function argument or result after its ONNX value.
 inline constexpr llvm::StringLiteral kOnnxNameAttr = "ghost.onnx_name";
