@@ -511,8 +511,6 @@ LogicalResult convertPool(Importer &im, const NodeProto &node) {
   std::optional<int64_t> ceilMode = im.intAttr(node, "ceil_mode", 0);
   if (!dilations || !ceilMode)
     return failure();
-  if ((*dilations)[0] != 1 || (*dilations)[1] != 1)
-    return im.fail("dilated pooling is not supported");
   std::optional<SmallVector<int64_t>> pads =
       resolvePads(im, node, cast<RankedTensorType>(input.getType()).getShape(),
                   *kernel, *strides, *dilations, oneD);
@@ -522,7 +520,7 @@ LogicalResult convertPool(Importer &im, const NodeProto &node) {
     return defineWindowResult(
         im, node,
         im.create<ghost::MaxPoolOp>(input, *kernel, *strides, *pads,
-                                    *ceilMode != 0),
+                                    *ceilMode != 0, *dilations),
         oneD);
   } else {
     std::optional<int64_t> countIncludePad =
@@ -532,7 +530,8 @@ LogicalResult convertPool(Importer &im, const NodeProto &node) {
     return defineWindowResult(
         im, node,
         im.create<ghost::AveragePoolOp>(input, *kernel, *strides, *pads,
-                                        *ceilMode != 0, *countIncludePad != 0),
+                                        *ceilMode != 0, *countIncludePad != 0,
+                                        *dilations),
         oneD);
   }
 }
@@ -1365,8 +1364,8 @@ const Operator kOperators[] = {
      "float tensors; multidirectional broadcasting (before version 7, "
      "`broadcast` with `axis`)"},
     {"AveragePool", {1, 7, 10, 11, 19}, convertPool</*IsMax=*/false>,
-     "1-D or 2-D; pads, strides, `auto_pad`, `ceil_mode`, "
-     "`count_include_pad`; no dilations"},
+     "1-D or 2-D; pads, strides, dilations, `auto_pad`, `ceil_mode`, "
+     "`count_include_pad`"},
     {"BatchNormalization", {1, 6, 7, 9, 14, 15}, convertBatchNorm,
      "inference: `training_mode` 0 (before version 7 `is_test` 1, before 9 "
      "`spatial` 1); the first output only"},
@@ -1398,8 +1397,8 @@ const Operator kOperators[] = {
     {"MatMul", {1, 9, 13}, convertMatMul,
      "1-D operands promoted as the standard says"},
     {"MaxPool", {1, 8, 10, 11, 12}, convertPool</*IsMax=*/true>,
-     "1-D or 2-D; pads, strides, `auto_pad`, `ceil_mode`; no dilations; not "
-     "the indices output"},
+     "1-D or 2-D; pads, strides, dilations, `auto_pad`, `ceil_mode`; not the "
+     "indices output"},
     {"Mul", {1, 6, 7, 13, 14}, convertBinary<ghost::MulOp, '*'>, "as Add"},
     {"Pad", {1, 2, 11, 13, 18, 19, 21}, convertPad,
      "constant mode; pads (and axes) known at compile time"},

@@ -115,6 +115,10 @@ struct Convolution {
   AffineMap inputScaleMap;
 };
 
+/// The most taps (kh * kw) a window may have for its kernel to be emitted
+/// here: 11 x 11.
+constexpr int64_t kMaxTaps = 121;
+
 class KernelEmitter {
 public:
   KernelEmitter(OpBuilder &b, Location loc, const Convolution &conv,
@@ -697,6 +701,10 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   conv.strideX = strides[1];
   conv.dilationY = dilations[0];
   conv.dilationX = dilations[1];
+  // Every tap is unrolled in the register block (and again in each border
+  // block): a window of more taps is left to the generic loops.
+  if (conv.kh * conv.kw > kMaxTaps)
+    return std::nullopt;
   return conv;
 }
 

@@ -198,11 +198,11 @@ Value poolWindows(PatternRewriter &rewriter, PoolOp op, float padValue,
   auto inType = cast<RankedTensorType>(op.getInput().getType());
   auto outType = cast<RankedTensorType>(op.getType());
   ArrayRef<int64_t> kernel = op.getKernel(), strides = op.getStrides(),
-                    pads = op.getPads();
+                    pads = op.getPads(), dilations = op.getDilations();
   SmallVector<int64_t> high(4, 0), low = {0, 0, pads[0], pads[1]};
   for (int axis = 0; axis < 2; ++axis) {
     int64_t needed = (outType.getDimSize(2 + axis) - 1) * strides[axis] +
-                     kernel[axis];
+                     (kernel[axis] - 1) * dilations[axis] + 1;
     int64_t have = inType.getDimSize(2 + axis) + pads[axis];
     high[2 + axis] = std::max<int64_t>(needed - have, 0);
   }
@@ -213,7 +213,7 @@ Value poolWindows(PatternRewriter &rewriter, PoolOp op, float padValue,
   Value window = emptyTensor(rewriter, loc, kernel);
   Value init = filledTensor(rewriter, loc, outType.getShape(), padValue);
   DenseIntElementsAttr stridesAttr = rewriter.getI64TensorAttr(strides);
-  DenseIntElementsAttr dilationsAttr = rewriter.getI64TensorAttr({1, 1});
+  DenseIntElementsAttr dilationsAttr = rewriter.getI64TensorAttr(dilations);
   if (isMax)
     return linalg::PoolingNchwMaxOp::create(
                rewriter, loc, TypeRange{outType}, ValueRange{padded, window},
@@ -250,16 +250,22 @@ struct AveragePoolLowering : OpRewritePattern<AveragePoolOp> {
     auto inType = cast<RankedTensorType>(op.getInput().getType());
     auto outType = cast<RankedTensorType>(op.getType());
     ArrayRef<int64_t> kernel = op.getKernel(), strides = op.getStrides(),
-                      pads = op.getPads();
+                      pads = op.getPads(), dilations = op.getDilations();
     int64_t outH = outType.getDimSize(2), outW = outType.getDimSize(3);
     std::vector<float> inverse(outH * outW);
+    // The taps of window `index` on `axis` that count: inside the padded
+    // input (a ceil-mode window may reach past it), or inside the input.
     auto extent = [&](int axis, int64_t index) {
       int64_t in = inType.getDimSize(2 + axis);
       int64_t start = index * strides[axis] - pads[axis];
-      int64_t end = std::min(start + kernel[axis], in + pads[2 + axis]);
-      if (op.getCountIncludePad())
-        return end - start;
-      return std::min(end, in) - std::max<int64_t>(start, 0);
+      int64_t lo = op.getCountIncludePad() ? -pads[axis] : 0;
+      int64_t hi = op.getCountIncludePad() ? in + pads[2 + axis] : in;
+      int64_t count = 0;
+      for (int64_t tap = 0; tap < kernel[axis]; ++tap) {
+        int64_t at = start + tap * dilations[axis];
+        count += at >= lo && at < hi;
+      }
+      return count;
     };
     for (int64_t y = 0; y < outH; ++y)
       for (int64_t x = 0; x < outW; ++x)

@@ -458,17 +458,19 @@ static LogicalResult inferPool(MLIRContext *context,
   ArrayRef<int64_t> kernel = adaptor.getKernel();
   ArrayRef<int64_t> strides = adaptor.getStrides();
   ArrayRef<int64_t> pads = adaptor.getPads();
+  ArrayRef<int64_t> dilations = adaptor.getDilations();
   if (input.getRank() != 4 || kernel.size() != 2 || strides.size() != 2 ||
-      pads.size() != 4)
-    return rules.fail("expects a 4-D input, 2 kernel sizes, 2 strides and "
-                      "4 pads");
+      pads.size() != 4 || dilations.size() != 2)
+    return rules.fail("expects a 4-D input, 2 kernel sizes, 2 strides, "
+                      "4 pads and 2 dilations");
   SmallVector<int64_t> shape = {input.getDimSize(0), input.getDimSize(1)};
   for (int axis = 0; axis < 2; ++axis) {
+    // A window of padding only would have no element to reduce.
     if (pads[axis] >= kernel[axis] || pads[2 + axis] >= kernel[axis])
       return rules.fail("padding must be smaller than the kernel");
     int64_t size = slidingWindowSize(input.getDimSize(2 + axis), pads[axis],
                                      pads[2 + axis], kernel[axis],
-                                     strides[axis], /*dilation=*/1,
+                                     strides[axis], dilations[axis],
                                      adaptor.getCeilMode());
     if (size <= 0)
       return rules.fail("kernel does not fit the padded input on spatial "

@@ -127,6 +127,28 @@ func.func @untouched(%in: memref<1x3x?x?xf32>, %w: memref<5x3x3x3xf32>,
 
 // -----
 
+// Windows of more than 11 x 11 taps are left to the generic loops (every tap
+// would be unrolled): a 12 x 11 max pool stays, an 11 x 11 one is lowered.
+// CHECK-LABEL: func.func @big_window
+// CHECK:      linalg.pooling_nchw_max {{.*}} memref<12x11xf32>
+// CHECK-NOT:  linalg.pooling_nchw_max
+// CHECK:      arith.maximumf {{.*}} : vector<4xf32>
+func.func @big_window(%in: memref<1x1x24x24xf32>, %w12: memref<12x11xf32>,
+                      %out12: memref<1x1x13x14xf32>, %w11: memref<11x11xf32>,
+                      %out11: memref<1x1x14x14xf32>) {
+  linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>,
+                           strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w12 : memref<1x1x24x24xf32>, memref<12x11xf32>)
+    outs(%out12 : memref<1x1x13x14xf32>)
+  linalg.pooling_nchw_max {dilations = dense<1> : tensor<2xi64>,
+                           strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w11 : memref<1x1x24x24xf32>, memref<11x11xf32>)
+    outs(%out11 : memref<1x1x14x14xf32>)
+  return
+}
+
+// -----
+
 // The bias broadcast before the convolution and the activation after it
 // are fused: the accumulators start from the broadcast bias of their
 // channel, the activation's body runs on the vectors before the one store,

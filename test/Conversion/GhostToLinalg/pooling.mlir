@@ -129,3 +129,32 @@ func.func @average_pool_ceil(%x: tensor<1x1x5x5xf32>) -> tensor<1x1x3x3xf32> {
   %y = ghost.average_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, ceil_mode = true} : tensor<1x1x5x5xf32> -> tensor<1x1x3x3xf32>
   return %y : tensor<1x1x3x3xf32>
 }
+
+// -----
+
+// Dilated windows: the taps are 2 apart. The divisor counts the taps on real
+// input: output 0 on each axis has taps at -1 (padding) and 1, output 1 at 1
+// and 3, output 2 at 3 and 5 (padding).
+// CHECK-LABEL: func.func @average_pool_dilated
+// CHECK: linalg.pooling_nchw_sum {dilations = dense<2> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x1x7x7xf32>, tensor<2x2xf32>) outs(%{{.*}} : tensor<1x1x3x3xf32>)
+// CHECK: arith.constant dense<{{\[\[}}1.000000e+00, 5.000000e-01, 1.000000e+00], [5.000000e-01, 2.500000e-01, 5.000000e-01], [1.000000e+00, 5.000000e-01, 1.000000e+00]]> : tensor<3x3xf32>
+func.func @average_pool_dilated(%x: tensor<1x1x5x5xf32>) -> tensor<1x1x3x3xf32> {
+  %y = ghost.average_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>,
+                              pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 2, 2>}
+      : tensor<1x1x5x5xf32> -> tensor<1x1x3x3xf32>
+  return %y : tensor<1x1x3x3xf32>
+}
+
+// -----
+
+// With count_include_pad, every tap inside the padded input counts: 2 x 2
+// everywhere.
+// CHECK-LABEL: func.func @average_pool_dilated_incl
+// CHECK: arith.constant dense<2.500000e-01> : tensor<3x3xf32>
+func.func @average_pool_dilated_incl(%x: tensor<1x1x5x5xf32>) -> tensor<1x1x3x3xf32> {
+  %y = ghost.average_pool %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>,
+                              pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 2, 2>,
+                              count_include_pad = true}
+      : tensor<1x1x5x5xf32> -> tensor<1x1x3x3xf32>
+  return %y : tensor<1x1x3x3xf32>
+}

@@ -249,6 +249,16 @@ CASES: list[Case] = [
          lambda: nn.AvgPool2d(3, 3, 1, ceil_mode=True, count_include_pad=False), (1, 5, 11, 11)),
     Case("maxpool-k3-s3-p1-ceil-drop", lambda: nn.MaxPool2d(3, 3, 1, ceil_mode=True),
          (1, 5, 11, 11)),
+    # Dilated windows: taps 2 and 3 apart.
+    Case("maxpool-k3-s2-p1-d2", lambda: nn.MaxPool2d(3, 2, 1, dilation=2), (1, 5, 13, 12)),
+    Case("maxpool-k2-s2-d3-ceil", lambda: nn.MaxPool2d(2, 2, 0, dilation=3, ceil_mode=True),
+         (1, 3, 11, 10)),
+    # 1-D windows (NCW), run as 2-D ones with H = 1.
+    Case("conv1d-k3-s2-p1", lambda: nn.Conv1d(4, 6, 3, 2, 1), (1, 4, 17)),
+    Case("conv1d-dw-k5-p2", lambda: nn.Conv1d(4, 4, 5, 1, 2, groups=4), (2, 4, 9)),
+    Case("maxpool1d-k3-s2-p1", lambda: nn.MaxPool1d(3, 2, 1), (1, 4, 15)),
+    Case("avgpool1d-k3-s2-p1-excl", lambda: nn.AvgPool1d(3, 2, 1, count_include_pad=False),
+         (1, 4, 15)),
     Case("adaptive-avgpool", lambda: nn.AdaptiveAvgPool2d(1), (1, 13, 7, 9)),
     Case("mean-hw", fn(lambda x: x.mean((2, 3), keepdim=True)), (1, 13, 7, 9)),
     Case("mean-hw-nokeep", fn(lambda x: x.mean((2, 3))), (2, 13, 7, 9)),

@@ -404,11 +404,12 @@ class Ghost_PoolOp<string mnemonic, string reduction, dag extraArgs,
     : Ghost_InferredOp<mnemonic> {
   let summary = "2-D " # reduction # " pooling";
   let description = [{
-    Takes the }] # reduction # [{ of each `kernel` window, moved by
-    `strides`, over the input padded by `pads` (`[top, left, bottom,
-    right]`). Output size per axis: `(in + pad_begin + pad_end - k) / stride
-    + 1`, rounded up instead of down when `ceil_mode` is set; a window that
-    would start in the end padding is dropped.}] # extraDescription # [{
+    Takes the }] # reduction # [{ of each `kernel` window, its taps
+    `dilations` apart, moved by `strides`, over the input padded by `pads`
+    (`[top, left, bottom, right]`). Output size per axis: `(in + pad_begin +
+    pad_end - ((k - 1) * dilation + 1)) / stride + 1`, rounded up instead of
+    down when `ceil_mode` is set; a window that would start in the end
+    padding is dropped.}] # extraDescription # [{
 
     Example:
     ```mlir
@@ -419,16 +420,17 @@ class Ghost_PoolOp<string mnemonic, string reduction, dag extraArgs,
   let arguments = !con((ins Ghost_Tensor4D:$input, Ghost_Pair:$kernel,
       DefaultValuedAttr<Ghost_Pair, "{1, 1}">:$strides,
       DefaultValuedAttr<Ghost_Pads2D, "{0, 0, 0, 0}">:$pads,
-      DefaultValuedAttr<BoolAttr, "false">:$ceil_mode), extraArgs);
+      DefaultValuedAttr<BoolAttr, "false">:$ceil_mode), extraArgs,
+      (ins DefaultValuedAttr<Ghost_Pair, "{1, 1}">:$dilations));
   let results = (outs Ghost_Tensor4D:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
 }
 
 def Ghost_AveragePoolOp : Ghost_PoolOp<"average_pool", "average",
     (ins DefaultValuedAttr<BoolAttr, "false">:$count_include_pad),
-    " With `count_include_pad` the divisor is the window size clipped to the "
-    # "padded input; without it, the number of real input elements in the "
-    # "window.">;
+    " With `count_include_pad` the divisor is the number of the window's "
+    # "taps inside the padded input; without it, the number of taps on real "
+    # "input elements.">;
 def Ghost_MaxPoolOp : Ghost_PoolOp<"max_pool", "maximum", (ins)>;
 
 def Ghost_ReduceMeanOp : Ghost_InferredOp<"reduce_mean"> {
