@@ -181,19 +181,24 @@ struct PadLowering : OpRewritePattern<PadOp> {
 };
 
 /// Source coordinate of output index `out` on one axis, as ONNX Resize
-/// defines it for each coordinate transformation.
+/// defines it for each coordinate transformation. The resized length is
+/// `inSize * scale`, which is fractional when the output size was rounded
+/// down from the scale (ONNX's reference uses it so).
 float sourceCoordinate(CoordinateTransform transform, int64_t out,
-                       int64_t inSize, int64_t outSize, float scale) {
+                       int64_t inSize, float scale) {
+  float resized = float(inSize) * scale;
   switch (transform) {
   case CoordinateTransform::Asymmetric:
     return out / scale;
   case CoordinateTransform::HalfPixel:
     return (out + 0.5f) / scale - 0.5f;
   case CoordinateTransform::PytorchHalfPixel:
-    return outSize > 1 ? (out + 0.5f) / scale - 0.5f : 0.0f;
+    return resized > 1.0f ? (out + 0.5f) / scale - 0.5f : 0.0f;
   case CoordinateTransform::AlignCorners:
-    return outSize == 1 ? 0.0f
-                        : out * float(inSize - 1) / float(outSize - 1);
+    return resized <= 1.0f ? 0.0f
+                           : out * float(inSize - 1) / (resized - 1.0f);
+  case CoordinateTransform::TfHalfPixelForNn:
+    return (out + 0.5f) / scale;
   }
   llvm_unreachable("unknown coordinate transformation");
 }
@@ -230,7 +235,7 @@ struct ResizeLowering : OpRewritePattern<ResizeOp> {
       int64_t outSize = outType.getDimSize(2 + axis);
       for (int64_t i = 0; i < outSize; ++i) {
         float x = sourceCoordinate(op.getCoordinateTransform(), i, inSize,
-                                   outSize, op.getScales()[axis]);
+                                   op.getScales()[axis]);
         if (op.getMode() == ResizeMode::Nearest) {
           lower[axis].push_back(std::clamp<int64_t>(
               roundNearest(op.getNearestMode(), x), 0, inSize - 1));

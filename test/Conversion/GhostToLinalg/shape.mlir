@@ -282,3 +282,30 @@ func.func @resize_linear_align_corners(%x: tensor<1x1x3x3xf32>) -> tensor<1x1x5x
   %0 = ghost.resize %x linear align_corners floor [1.6666666, 1.6666666] : tensor<1x1x3x3xf32> -> tensor<1x1x5x5xf32>
   return %0 : tensor<1x1x5x5xf32>
 }
+
+// -----
+
+// align_corners divides by the resized length as the scale gives it, 4 * 0.6
+// = 2.4, not by the output's 2 (ONNX's reference): coordinates 0 and
+// 3 / 1.4 = 2.142857.
+
+// CHECK-LABEL: func.func @resize_linear_align_corners_fractional
+// CHECK: arith.constant dense<[0, 2]> : tensor<2xindex>
+// CHECK: arith.constant dense<[1, 3]> : tensor<2xindex>
+// CHECK: arith.constant dense<[0.000000e+00, 0.142857{{[0-9]*}}]> : tensor<2xf32>
+func.func @resize_linear_align_corners_fractional(%x: tensor<1x1x1x4xf32>) -> tensor<1x1x1x2xf32> {
+  %0 = ghost.resize %x linear align_corners floor [1.0, 0.6] : tensor<1x1x1x4xf32> -> tensor<1x1x1x2xf32>
+  return %0 : tensor<1x1x1x2xf32>
+}
+
+// -----
+
+// tf_half_pixel_for_nn: in = (out + 0.5) / scale, 1 and 3 at scale 0.5
+// (half_pixel would read 0.5 and 2.5, floored to 0 and 2).
+
+// CHECK-LABEL: func.func @resize_nearest_tf_half_pixel
+// CHECK: arith.constant dense<[1, 3]> : tensor<2xindex>
+func.func @resize_nearest_tf_half_pixel(%x: tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32> {
+  %0 = ghost.resize %x nearest tf_half_pixel_for_nn floor [0.5, 0.5] : tensor<1x1x4x4xf32> -> tensor<1x1x2x2xf32>
+  return %0 : tensor<1x1x2x2xf32>
+}

@@ -84,10 +84,12 @@ def Ghost_CoordPytorchHalfPixel
     : I32EnumAttrCase<"PytorchHalfPixel", 1, "pytorch_half_pixel">;
 def Ghost_CoordAlignCorners : I32EnumAttrCase<"AlignCorners", 2, "align_corners">;
 def Ghost_CoordAsymmetric : I32EnumAttrCase<"Asymmetric", 3, "asymmetric">;
+def Ghost_CoordTfHalfPixelForNn
+    : I32EnumAttrCase<"TfHalfPixelForNn", 4, "tf_half_pixel_for_nn">;
 def Ghost_CoordinateTransformAttr : I32EnumAttr<"CoordinateTransform",
     "how ghost.resize maps an output coordinate to an input coordinate",
     [Ghost_CoordHalfPixel, Ghost_CoordPytorchHalfPixel, Ghost_CoordAlignCorners,
-     Ghost_CoordAsymmetric]> {
+     Ghost_CoordAsymmetric, Ghost_CoordTfHalfPixelForNn]> {
   let cppNamespace = "::ghostc::ghost";
 }
 

@@ -358,8 +358,8 @@ def Ghost_ResizeOp : Ghost_Op<"resize", [Pure]> {
     coordinate transformation divides by, as in ONNX: with `asymmetric`,
     `in = out / scale`; with `half_pixel`, `in = (out + 0.5) / scale - 0.5`;
     `pytorch_half_pixel` is `half_pixel` except that an output axis of length
-    1 reads coordinate 0; `align_corners` maps the corners onto each other.
-    `nearest` rounds the coordinate with `nearest_mode`; `linear`
+    1 reads coordinate 0; `align_corners` maps the corners onto each other;
+    `tf_half_pixel_for_nn` is `in = (out + 0.5) / scale`. `nearest` rounds the coordinate with `nearest_mode`; `linear`
     interpolates between the two neighbours on each axis.
 
     Example:
