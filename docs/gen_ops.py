@@ -3,7 +3,7 @@
 
     build/bin/ghostc --list-ops | python3 docs/gen_ops.py > docs/ops.md
 
-`ghostc --list-ops` prints the operator table of lib/Import/ConvertOps.cpp,
+`ghostc --list-ops` prints the operator table of lib/Import/Operators.cpp,
 one operator per line: type, versions (comma-separated), what is accepted,
 tab-separated. test/Docs/ops.test checks that docs/ops.md is this output.
 """

@@ -6,7 +6,8 @@
 //
 // The state of one import: the ONNX values seen so far (known tensors or SSA
 // values), the builder, and one converter per ONNX operator. The graph walk is
-// in OnnxImporter.cpp, the converters in ConvertOps.cpp.
+// in OnnxImporter.cpp, the converters in ConvOps.cpp, ElementwiseOps.cpp,
+// ReductionOps.cpp, ShapeOps.cpp and ConstantOps.cpp (see Converters.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,7 +47,7 @@ struct OperatorVersion {
 };
 
 /// The converter for `opType` in a model of `opset`: that of the latest
-/// version <= opset in the operator table (ConvertOps.cpp). Nothing when
+/// version <= opset in the operator table (Operators.cpp). Nothing when
 /// the operator is not supported, or not at that opset.
 std::optional<OperatorVersion> lookupOperator(llvm::StringRef opType,
                                               int64_t opset);

@@ -5,7 +5,8 @@
 //===----------------------------------------------------------------------===//
 //
 // Reading the file, decoding tensors, binding the graph inputs and walking the
-// nodes in dependency order. Operator semantics are in ConvertOps.cpp.
+// nodes in dependency order. Operator semantics are in the converters
+// (Converters.h) and the operator table (Operators.cpp).
 //
 //===----------------------------------------------------------------------===//
 
