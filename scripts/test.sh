@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, build, and run every test suite:
-# lit regression tests, the Python tests, then the fast lit suites again with
-# an ASan + UBSan build (scripts/sanitize.sh) and 60 s of fuzzing
-# (scripts/fuzz.sh). Exits non-zero if any fails.
+# lit regression tests, the Python tests, ONNX's backend test suite
+# (test/onnx-backend/run.py), then the fast lit suites again with an ASan +
+# UBSan build (scripts/sanitize.sh) and 60 s of fuzzing (scripts/fuzz.sh).
+# Exits non-zero if any fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,9 @@ echo "== lit: regression and end-to-end tests"
 
 echo "== pytest: the Python package"
 /usr/bin/python3 -m pytest -q python/tests || status=1
+
+echo "== ONNX backend tests (libonnx-testdata)"
+GHOSTC="$PWD/build/bin/ghostc" /usr/bin/python3 test/onnx-backend/run.py || status=1
 
 echo "== sanitizers: ASan + UBSan build, importer/pass/driver/hostile suites"
 ./scripts/sanitize.sh || status=1

@@ -88,6 +88,20 @@ struct GhostPlanMemoryPass
       if (!type || !type.getLayout().isIdentity())
         return func.emitError("result ") << index
                                          << " is not an identity-layout memref";
+      // An empty output (a Slice past the end, say) would be a buffer of no
+      // bytes in the C interface, which LLVM's bare-pointer calls refuse.
+      if (type.hasStaticShape() && type.getNumElements() == 0) {
+        auto name =
+            func.getResultAttrOfType<StringAttr>(index, "ghost.onnx_name");
+        std::string shape;
+        llvm::raw_string_ostream os(shape);
+        llvm::interleave(type.getShape(), os, "x");
+        return emitError(getOperation().getLoc())
+               << "output "
+               << (name ? "'" + name.str() + "'" : "#" + std::to_string(index))
+               << " is empty (" << shape
+               << "); ghostc compiles non-empty outputs only";
+      }
       BlockArgument out = body.addArgument(type, func.getLoc());
       auto alloc = result.getDefiningOp<memref::AllocOp>();
       bool once = llvm::count(ret.getOperands(), result) == 1;
