@@ -36,21 +36,23 @@ LogicalResult convertIdentity(Importer &im, const NodeProto &node) {
     im.define(node, 0, *tensor);
     return success();
   }
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  im.define(node, 0, input);
+  im.define(node, 0, *input);
   return success();
 }
 
 LogicalResult convertShape(Importer &im, const NodeProto &node) {
   std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  std::optional<int64_t> startAttr = im.intAttr(node, "start", 0);
-  std::optional<int64_t> endAttr =
-      im.intAttr(node, "end", std::numeric_limits<int64_t>::max());
   if (!shape)
     return im.fail("input 0 is required");
-  if (!startAttr || !endAttr)
+  FailureOr<int64_t> startAttr = im.intAttr(node, "start", 0);
+  if (failed(startAttr))
+    return failure();
+  FailureOr<int64_t> endAttr =
+      im.intAttr(node, "end", std::numeric_limits<int64_t>::max());
+  if (failed(endAttr))
     return failure();
   int64_t rank = shape->size();
   auto clampIndex = [rank](int64_t i) {
@@ -69,15 +71,17 @@ LogicalResult convertShape(Importer &im, const NodeProto &node) {
 
 LogicalResult convertGather(Importer &im, const NodeProto &node) {
   std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  const KnownTensor *indices = im.known(node, 1);
-  std::optional<int64_t> axisAttr = im.intAttr(node, "axis", 0);
-  if (!shape || !axisAttr)
+  if (!shape)
+    return im.fail("input 0 is required");
+  FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", 0);
+  if (failed(axisAttr))
     return failure();
+  const KnownTensor *indices = im.known(node, 1);
   if (!indices)
     return im.fail("indices must be known at compile time");
   int64_t rank = shape->size();
-  std::optional<int64_t> axis = normalizeAxis(im, *axisAttr, rank);
-  if (!axis)
+  FailureOr<int64_t> axis = normalizeAxis(im, *axisAttr, rank);
+  if (failed(axis))
     return failure();
   int64_t dim = (*shape)[*axis];
   std::vector<int64_t> idx = indices->asInts();
@@ -109,8 +113,8 @@ LogicalResult convertGather(Importer &im, const NodeProto &node) {
     return success();
   }
   // A run-time tensor: each index is a one-element slice on the axis.
-  Value data = im.value(node, 0);
-  if (!data)
+  FailureOr<Value> data = im.value(node, 0);
+  if (failed(data))
     return failure();
   SmallVector<Value> pieces;
   for (int64_t i : idx) {
@@ -118,7 +122,7 @@ LogicalResult convertGather(Importer &im, const NodeProto &node) {
     starts[*axis] = i;
     sizes[*axis] = 1;
     FailureOr<Value> piece =
-        im.create<ghost::SliceOp>(data, starts, sizes, steps);
+        im.create<ghost::SliceOp>(*data, starts, sizes, steps);
     if (failed(piece))
       return failure();
     pieces.push_back(*piece);
@@ -139,20 +143,20 @@ LogicalResult convertGather(Importer &im, const NodeProto &node) {
 LogicalResult convertCast(Importer &im, const NodeProto &node) {
   if (!im.attr(node, "to"))
     return im.fail("the 'to' attribute is required");
-  std::optional<int64_t> to;
+  FailureOr<int64_t> to = failure();
   if (im.version() < 6) {
     // Version 1 names the type: "FLOAT", "INT64", ...
-    std::optional<std::string> name = im.stringAttr(node, "to", "");
-    if (!name)
+    FailureOr<std::string> name = im.stringAttr(node, "to", "");
+    if (failed(name))
       return failure();
     onnx::TensorProto_DataType type;
     if (!onnx::TensorProto_DataType_Parse(*name, &type))
       return im.fail("'to' names no ONNX type: '" + *name + "'");
-    to = type;
+    to = int64_t(type);
   } else {
     to = im.intAttr(node, "to", 0);
   }
-  if (!to)
+  if (failed(to))
     return failure();
   bool toFloat = *to == onnx::TensorProto::FLOAT ||
                  *to == onnx::TensorProto::DOUBLE ||
@@ -171,10 +175,10 @@ LogicalResult convertCast(Importer &im, const NodeProto &node) {
   if (*to != onnx::TensorProto::FLOAT)
     return im.fail("casting a run-time tensor to anything but float is not "
                    "supported");
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  im.define(node, 0, input);
+  im.define(node, 0, *input);
   return success();
 }
 

@@ -25,37 +25,43 @@ namespace {
 template <bool IsMax>
 LogicalResult convertPool(Importer &im, const NodeProto &node) {
   bool oneD = false;
-  Value input = windowInput(im, node, 0, oneD);
-  if (!input || failed(onlyFirstOutput(im, node)))
+  FailureOr<Value> input = windowInput(im, node, 0, oneD);
+  if (failed(input) || failed(onlyFirstOutput(im, node)))
     return failure();
-  std::optional<SmallVector<int64_t>> kernel =
+  FailureOr<SmallVector<int64_t>> kernel =
       pairAttr(im, node, "kernel_shape", oneD, /*required=*/true);
-  std::optional<SmallVector<int64_t>> strides =
-      kernel ? pairAttr(im, node, "strides", oneD) : std::nullopt;
-  std::optional<SmallVector<int64_t>> dilations =
-      strides ? pairAttr(im, node, "dilations", oneD) : std::nullopt;
-  std::optional<int64_t> ceilMode = im.intAttr(node, "ceil_mode", 0);
-  if (!dilations || !ceilMode)
+  if (failed(kernel))
     return failure();
-  std::optional<SmallVector<int64_t>> pads =
-      resolvePads(im, node, cast<RankedTensorType>(input.getType()).getShape(),
+  FailureOr<SmallVector<int64_t>> strides =
+      pairAttr(im, node, "strides", oneD);
+  if (failed(strides))
+    return failure();
+  FailureOr<SmallVector<int64_t>> dilations =
+      pairAttr(im, node, "dilations", oneD);
+  if (failed(dilations))
+    return failure();
+  FailureOr<int64_t> ceilMode = im.intAttr(node, "ceil_mode", 0);
+  if (failed(ceilMode))
+    return failure();
+  FailureOr<SmallVector<int64_t>> pads =
+      resolvePads(im, node, cast<RankedTensorType>(input->getType()).getShape(),
                   *kernel, *strides, *dilations, oneD);
-  if (!pads)
+  if (failed(pads))
     return failure();
   if constexpr (IsMax) {
     return defineWindowResult(
         im, node,
-        im.create<ghost::MaxPoolOp>(input, *kernel, *strides, *pads,
+        im.create<ghost::MaxPoolOp>(*input, *kernel, *strides, *pads,
                                     *ceilMode != 0, *dilations),
         oneD);
   } else {
-    std::optional<int64_t> countIncludePad =
+    FailureOr<int64_t> countIncludePad =
         im.intAttr(node, "count_include_pad", 0);
-    if (!countIncludePad)
+    if (failed(countIncludePad))
       return failure();
     return defineWindowResult(
         im, node,
-        im.create<ghost::AveragePoolOp>(input, *kernel, *strides, *pads,
+        im.create<ghost::AveragePoolOp>(*input, *kernel, *strides, *pads,
                                         *ceilMode != 0, *countIncludePad != 0,
                                         *dilations),
         oneD);
@@ -68,56 +74,67 @@ namespace ghostc::import {
 
 LogicalResult convertConv(Importer &im, const NodeProto &node) {
   bool oneD = false, weightOneD = false;
-  Value input = windowInput(im, node, 0, oneD);
-  Value weight = input ? windowInput(im, node, 1, weightOneD) : nullptr;
-  if (!weight)
+  FailureOr<Value> input = windowInput(im, node, 0, oneD);
+  if (failed(input))
+    return failure();
+  FailureOr<Value> weight = windowInput(im, node, 1, weightOneD);
+  if (failed(weight))
     return failure();
   if (weightOneD != oneD)
     return im.fail("the weight's rank differs from the input's");
-  Value bias = Importer::hasInput(node, 2) ? im.value(node, 2) : nullptr;
-  if (Importer::hasInput(node, 2) && !bias)
+  FailureOr<Value> bias = optionalValue(im, node, 2);
+  if (failed(bias))
     return failure();
-  auto weightShape = cast<RankedTensorType>(weight.getType()).getShape();
-  std::optional<SmallVector<int64_t>> strides =
+  auto weightShape = cast<RankedTensorType>(weight->getType()).getShape();
+  FailureOr<SmallVector<int64_t>> strides =
       pairAttr(im, node, "strides", oneD);
-  std::optional<SmallVector<int64_t>> dilations =
-      strides ? pairAttr(im, node, "dilations", oneD) : std::nullopt;
-  std::optional<int64_t> group = im.intAttr(node, "group", 1);
-  if (!dilations || !group)
+  if (failed(strides))
+    return failure();
+  FailureOr<SmallVector<int64_t>> dilations =
+      pairAttr(im, node, "dilations", oneD);
+  if (failed(dilations))
+    return failure();
+  FailureOr<int64_t> group = im.intAttr(node, "group", 1);
+  if (failed(group))
     return failure();
   if (im.attr(node, "kernel_shape")) {
-    std::optional<SmallVector<int64_t>> kernelShape =
+    FailureOr<SmallVector<int64_t>> kernelShape =
         pairAttr(im, node, "kernel_shape", oneD);
-    if (!kernelShape)
+    if (failed(kernelShape))
       return failure();
     if (ArrayRef<int64_t>(*kernelShape) != weightShape.drop_front(2))
       return im.fail("kernel_shape does not match the weight's shape");
   }
-  std::optional<SmallVector<int64_t>> pads =
-      resolvePads(im, node, cast<RankedTensorType>(input.getType()).getShape(),
+  FailureOr<SmallVector<int64_t>> pads =
+      resolvePads(im, node, cast<RankedTensorType>(input->getType()).getShape(),
                   weightShape.drop_front(2), *strides, *dilations, oneD);
-  if (!pads)
+  if (failed(pads))
     return failure();
   if (*group <= 0)
     return im.fail("group must be positive");
   return defineWindowResult(
       im, node,
-      im.create<ghost::ConvOp>(input, weight, bias, *strides, *pads,
+      im.create<ghost::ConvOp>(*input, *weight, *bias, *strides, *pads,
                                *dilations, *group, ghost::Activation::None),
       oneD);
 }
 
 LogicalResult convertBatchNorm(Importer &im, const NodeProto &node) {
-  std::optional<float> epsilon = im.floatAttr(node, "epsilon", 1e-5f);
-  std::optional<int64_t> training = im.intAttr(node, "training_mode", 0);
+  FailureOr<float> epsilon = im.floatAttr(node, "epsilon", 1e-5f);
+  if (failed(epsilon))
+    return failure();
+  FailureOr<int64_t> training = im.intAttr(node, "training_mode", 0);
+  if (failed(training))
+    return failure();
   // Before version 9, `spatial` = 0 normalised each activation on its own
   // (per-element statistics); 1, the default, is per channel.
-  std::optional<int64_t> spatial = im.intAttr(node, "spatial", 1);
+  FailureOr<int64_t> spatial = im.intAttr(node, "spatial", 1);
+  if (failed(spatial))
+    return failure();
   // Before version 7, `is_test` = 0 (the default) normalised with the
   // batch's own statistics, as in training.
-  std::optional<int64_t> isTest = im.intAttr(node, "is_test", 0);
-  if (!epsilon || !training || !spatial || !isTest ||
-      failed(onlyFirstOutput(im, node)))
+  FailureOr<int64_t> isTest = im.intAttr(node, "is_test", 0);
+  if (failed(isTest) || failed(onlyFirstOutput(im, node)))
     return failure();
   if (im.version() < 7 && *isTest == 0)
     return im.fail("is_test = 0 (training: the batch's statistics) is not "
@@ -129,10 +146,10 @@ LogicalResult convertBatchNorm(Importer &im, const NodeProto &node) {
                    "supported");
   SmallVector<Value> operands;
   for (int i = 0; i < 5; ++i) {
-    Value operand = im.value(node, i);
-    if (!operand)
+    FailureOr<Value> operand = im.value(node, i);
+    if (failed(operand))
       return failure();
-    operands.push_back(operand);
+    operands.push_back(*operand);
   }
   return defineResult(im, node,
                       im.create<ghost::BatchNormOp>(
@@ -141,10 +158,10 @@ LogicalResult convertBatchNorm(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertGlobalAveragePool(Importer &im, const NodeProto &node) {
-  Value input = valueOfRank(im, node, 0, 4);
-  if (!input)
+  FailureOr<Value> input = valueOfRank(im, node, 0, 4);
+  if (failed(input))
     return failure();
-  return defineResult(im, node, im.create<ghost::GlobalAveragePoolOp>(input));
+  return defineResult(im, node, im.create<ghost::GlobalAveragePoolOp>(*input));
 }
 
 LogicalResult convertMaxPool(Importer &im, const NodeProto &node) {

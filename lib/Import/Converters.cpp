@@ -21,49 +21,34 @@ using onnx::NodeProto;
 
 namespace ghostc::import {
 
-std::optional<int64_t> normalizeAxis(Importer &im, int64_t axis, int64_t rank,
-                                     StringRef what) {
-  if (axis < -rank || axis >= rank) {
-    (void)im.fail(Twine(what) + " " + Twine(axis) + " is out of range for rank " +
-                  Twine(rank));
-    return std::nullopt;
-  }
+FailureOr<int64_t> normalizeAxis(Importer &im, int64_t axis, int64_t rank,
+                                 StringRef what) {
+  if (axis < -rank || axis >= rank)
+    return im.fail(Twine(what) + " " + Twine(axis) +
+                   " is out of range for rank " + Twine(rank));
   return axis < 0 ? axis + rank : axis;
 }
 
-std::optional<SmallVector<int64_t>> intsFrom(Importer &im, const NodeProto &node,
-                                             int index, bool asInput,
-                                             StringRef name, bool &present) {
-  present = false;
-  if (asInput && im.attr(node, name)) {
-    (void)im.fail("'" + name + "' is input " + Twine(index) + " at opset " +
-                  Twine(im.opset()) + ", not an attribute");
-    return std::nullopt;
-  }
-  if (!asInput && Importer::hasInput(node, index)) {
-    (void)im.fail("'" + name + "' is an attribute at opset " +
-                  Twine(im.opset()) + ", not input " + Twine(index));
-    return std::nullopt;
-  }
-  if (asInput) {
-    if (!Importer::hasInput(node, index))
-      return SmallVector<int64_t>();
-    const KnownTensor *tensor = im.known(node, index);
-    if (!tensor) {
-      (void)im.fail("input " + Twine(index) + " ('" + name +
-                    "') must be known at compile time");
-      return std::nullopt;
-    }
-    present = true;
-    std::vector<int64_t> ints = tensor->asInts();
-    return SmallVector<int64_t>(ints.begin(), ints.end());
-  }
-  bool ok = true;
-  std::optional<SmallVector<int64_t>> list = im.intsAttr(node, name, ok);
-  if (!ok)
-    return std::nullopt;
-  present = list.has_value();
-  return list ? *list : SmallVector<int64_t>();
+FailureOr<std::optional<SmallVector<int64_t>>>
+intsFrom(Importer &im, const NodeProto &node, int index, bool asInput,
+         StringRef name) {
+  if (asInput && im.attr(node, name))
+    return im.fail("'" + name + "' is input " + Twine(index) + " at opset " +
+                   Twine(im.opset()) + ", not an attribute");
+  if (!asInput && Importer::hasInput(node, index))
+    return im.fail("'" + name + "' is an attribute at opset " +
+                   Twine(im.opset()) + ", not input " + Twine(index));
+  if (!asInput)
+    return im.intsAttr(node, name);
+  if (!Importer::hasInput(node, index))
+    return std::optional<SmallVector<int64_t>>();
+  const KnownTensor *tensor = im.known(node, index);
+  if (!tensor)
+    return im.fail("input " + Twine(index) + " ('" + name +
+                   "') must be known at compile time");
+  std::vector<int64_t> ints = tensor->asInts();
+  return std::optional<SmallVector<int64_t>>(
+      SmallVector<int64_t>(ints.begin(), ints.end()));
 }
 
 LogicalResult onlyFirstOutput(Importer &im, const NodeProto &node) {
@@ -74,37 +59,34 @@ LogicalResult onlyFirstOutput(Importer &im, const NodeProto &node) {
   return success();
 }
 
-std::optional<SmallVector<int64_t>>
+FailureOr<SmallVector<int64_t>>
 resolvePads(Importer &im, const NodeProto &node, ArrayRef<int64_t> inputShape,
             ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
             ArrayRef<int64_t> dilations, bool oneD) {
-  std::optional<std::string> autoPad = im.stringAttr(node, "auto_pad", "NOTSET");
-  if (!autoPad)
-    return std::nullopt;
-  bool ok = true;
-  std::optional<SmallVector<int64_t>> pads = im.intsAttr(node, "pads", ok);
-  if (!ok)
-    return std::nullopt;
+  FailureOr<std::string> autoPad = im.stringAttr(node, "auto_pad", "NOTSET");
+  if (failed(autoPad))
+    return failure();
+  FailureOr<std::optional<SmallVector<int64_t>>> pads =
+      im.intsAttr(node, "pads");
+  if (failed(pads))
+    return failure();
   if (*autoPad == "NOTSET") {
-    if (!pads)
+    if (!*pads)
       return SmallVector<int64_t>(4, 0);
+    const SmallVector<int64_t> &list = **pads;
     size_t count = oneD ? 2 : 4;
-    if (pads->size() != count ||
-        llvm::any_of(*pads, [](int64_t p) { return p < 0; })) {
-      (void)im.fail("pads must hold " + Twine(count) +
-                    " non-negative values");
-      return std::nullopt;
-    }
+    if (list.size() != count ||
+        llvm::any_of(list, [](int64_t p) { return p < 0; }))
+      return im.fail("pads must hold " + Twine(count) +
+                     " non-negative values");
     if (oneD)
-      return SmallVector<int64_t>{0, (*pads)[0], 0, (*pads)[1]};
-    return *pads;
+      return SmallVector<int64_t>{0, list[0], 0, list[1]};
+    return list;
   }
   if (*autoPad == "VALID")
     return SmallVector<int64_t>(4, 0);
-  if (*autoPad != "SAME_UPPER" && *autoPad != "SAME_LOWER") {
-    (void)im.fail("auto_pad '" + *autoPad + "' is not a valid value");
-    return std::nullopt;
-  }
+  if (*autoPad != "SAME_UPPER" && *autoPad != "SAME_LOWER")
+    return im.fail("auto_pad '" + *autoPad + "' is not a valid value");
   SmallVector<int64_t> result(4, 0);
   for (int axis = 0; axis < 2; ++axis) {
     int64_t in = inputShape[2 + axis];
@@ -121,40 +103,43 @@ resolvePads(Importer &im, const NodeProto &node, ArrayRef<int64_t> inputShape,
   return result;
 }
 
-std::optional<SmallVector<int64_t>> pairAttr(Importer &im, const NodeProto &node,
-                                             StringRef name, bool oneD,
-                                             bool required) {
-  bool ok = true;
-  std::optional<SmallVector<int64_t>> list = im.intsAttr(node, name, ok);
-  if (!ok)
-    return std::nullopt;
+FailureOr<SmallVector<int64_t>> pairAttr(Importer &im, const NodeProto &node,
+                                         StringRef name, bool oneD,
+                                         bool required) {
+  FailureOr<std::optional<SmallVector<int64_t>>> list =
+      im.intsAttr(node, name);
+  if (failed(list))
+    return failure();
   size_t count = oneD ? 1 : 2;
-  if (!list && !required)
+  if (!*list && !required)
     return SmallVector<int64_t>{1, 1};
-  if (!list || list->size() != count ||
-      llvm::any_of(*list, [](int64_t v) { return v <= 0; })) {
-    (void)im.fail(Twine(name) + " must hold " + Twine(count) +
-                  " positive value" + (oneD ? "" : "s") + ", one per axis");
-    return std::nullopt;
-  }
+  if (!*list || (*list)->size() != count ||
+      llvm::any_of(**list, [](int64_t v) { return v <= 0; }))
+    return im.fail(Twine(name) + " must hold " + Twine(count) +
+                   " positive value" + (oneD ? "" : "s") + ", one per axis");
   if (oneD)
-    return SmallVector<int64_t>{1, (*list)[0]};
-  return *list;
+    return SmallVector<int64_t>{1, (**list)[0]};
+  return **list;
 }
 
-Value windowInput(Importer &im, const NodeProto &node, int index,
-                  bool &oneD) {
-  Value v = im.value(node, index);
-  if (!v)
-    return nullptr;
-  ArrayRef<int64_t> shape = cast<RankedTensorType>(v.getType()).getShape();
-  if (shape.size() != 3 && shape.size() != 4) {
-    (void)im.fail("input " + Twine(index) + " must have rank 3 or 4 (ghostc "
-                  "supports 1-D and 2-D windows, NCW and NCHW)");
-    return nullptr;
-  }
+FailureOr<Value> windowInput(Importer &im, const NodeProto &node, int index,
+                             bool &oneD) {
+  FailureOr<Value> v = im.value(node, index);
+  if (failed(v))
+    return failure();
+  ArrayRef<int64_t> shape = cast<RankedTensorType>(v->getType()).getShape();
+  if (shape.size() != 3 && shape.size() != 4)
+    return im.fail("input " + Twine(index) + " must have rank 3 or 4 (ghostc "
+                   "supports 1-D and 2-D windows, NCW and NCHW)");
   oneD = shape.size() == 3;
-  return oneD ? im.reshape(v, {shape[0], shape[1], 1, shape[2]}) : v;
+  return oneD ? im.reshape(*v, {shape[0], shape[1], 1, shape[2]}) : *v;
+}
+
+FailureOr<Value> optionalValue(Importer &im, const NodeProto &node,
+                               int index) {
+  if (!Importer::hasInput(node, index))
+    return Value();
+  return im.value(node, index);
 }
 
 LogicalResult defineWindowResult(Importer &im, const NodeProto &node,
@@ -171,14 +156,12 @@ LogicalResult defineWindowResult(Importer &im, const NodeProto &node,
   return success();
 }
 
-Value valueOfRank(Importer &im, const NodeProto &node, int index,
-                  int64_t rank) {
-  Value v = im.value(node, index);
-  if (v && cast<RankedTensorType>(v.getType()).getRank() != rank) {
-    (void)im.fail("input " + Twine(index) + " must have rank " + Twine(rank) +
-                  " (ghostc supports 2-D images in NCHW layout)");
-    return nullptr;
-  }
+FailureOr<Value> valueOfRank(Importer &im, const NodeProto &node, int index,
+                             int64_t rank) {
+  FailureOr<Value> v = im.value(node, index);
+  if (succeeded(v) && cast<RankedTensorType>(v->getType()).getRank() != rank)
+    return im.fail("input " + Twine(index) + " must have rank " + Twine(rank) +
+                   " (ghostc supports 2-D images in NCHW layout)");
   return v;
 }
 

@@ -12,7 +12,8 @@
 // changed between versions. Converters.cpp holds what they share.
 //
 // Every converter and helper reports a problem once, through Importer::fail
-// (naming the node), and then returns failure, std::nullopt or null.
+// (naming the node), and returns failure: LogicalResult, or FailureOr of
+// what it makes (with std::optional inside for what may be absent).
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,18 +28,19 @@ namespace ghostc::import {
 // Shared helpers (Converters.cpp)
 //===----------------------------------------------------------------------===//
 
-/// Normalises a possibly negative `axis` for `rank`; std::nullopt (after an
-/// error) when it is out of range.
-std::optional<int64_t> normalizeAxis(Importer &im, int64_t axis, int64_t rank,
-                                     llvm::StringRef what = "axis");
+/// Normalises a possibly negative `axis` for `rank`; failure (reported)
+/// when it is out of range.
+mlir::FailureOr<int64_t> normalizeAxis(Importer &im, int64_t axis,
+                                       int64_t rank,
+                                       llvm::StringRef what = "axis");
 
 /// Integer list from input `index` when `asInput` (the operator's version
-/// takes it as an input) or else from attribute `name`. The other form is an
-/// error: silently ignoring it would import a different computation.
-/// `present` tells whether the list was given.
-std::optional<llvm::SmallVector<int64_t>>
+/// takes it as an input) or else from attribute `name`; std::nullopt when it
+/// is not given. The other form is an error: silently ignoring it would
+/// import a different computation.
+mlir::FailureOr<std::optional<llvm::SmallVector<int64_t>>>
 intsFrom(Importer &im, const onnx::NodeProto &node, int index, bool asInput,
-         llvm::StringRef name, bool &present);
+         llvm::StringRef name);
 
 /// Rejects extra outputs (MaxPool indices, Dropout mask, BatchNormalization
 /// running statistics) that something in the graph actually uses.
@@ -47,7 +49,7 @@ mlir::LogicalResult onlyFirstOutput(Importer &im, const onnx::NodeProto &node);
 /// Spatial padding `[top, left, bottom, right]` from `pads` / `auto_pad`,
 /// for a sliding window with the given kernel, strides and dilations; a 1-D
 /// window's `pads` (`[left, right]`) gain zero top and bottom padding.
-std::optional<llvm::SmallVector<int64_t>>
+mlir::FailureOr<llvm::SmallVector<int64_t>>
 resolvePads(Importer &im, const onnx::NodeProto &node,
             llvm::ArrayRef<int64_t> inputShape, llvm::ArrayRef<int64_t> kernel,
             llvm::ArrayRef<int64_t> strides, llvm::ArrayRef<int64_t> dilations,
@@ -56,14 +58,21 @@ resolvePads(Importer &im, const onnx::NodeProto &node,
 /// A positive list attribute of one value per spatial axis (2, or 1 when
 /// `oneD`), as a pair: {1, v} for one axis. Absent, {1, 1}; when `required`,
 /// absent is an error.
-std::optional<llvm::SmallVector<int64_t>>
+mlir::FailureOr<llvm::SmallVector<int64_t>>
 pairAttr(Importer &im, const onnx::NodeProto &node, llvm::StringRef name,
          bool oneD, bool required = false);
 
 /// Input `index` of a window operator (Conv, pooling): rank 4 (NCHW), or
 /// rank 3 (NCW), which runs as NCHW with H = 1 (`oneD` set).
-mlir::Value windowInput(Importer &im, const onnx::NodeProto &node, int index,
-                        bool &oneD);
+mlir::FailureOr<mlir::Value> windowInput(Importer &im,
+                                         const onnx::NodeProto &node,
+                                         int index, bool &oneD);
+
+/// Optional input `index` as an SSA value (see Importer::value), or a null
+/// Value when the node does not give it.
+mlir::FailureOr<mlir::Value> optionalValue(Importer &im,
+                                           const onnx::NodeProto &node,
+                                           int index);
 
 /// Binds the node's result, dropping the unit H axis of a 1-D window.
 mlir::LogicalResult defineWindowResult(Importer &im,
@@ -71,9 +80,10 @@ mlir::LogicalResult defineWindowResult(Importer &im,
                                        mlir::FailureOr<mlir::Value> result,
                                        bool oneD);
 
-/// Requires a rank-`rank` computed input.
-mlir::Value valueOfRank(Importer &im, const onnx::NodeProto &node, int index,
-                        int64_t rank);
+/// Input `index` as an SSA value of rank `rank`.
+mlir::FailureOr<mlir::Value> valueOfRank(Importer &im,
+                                         const onnx::NodeProto &node,
+                                         int index, int64_t rank);
 
 /// Binds the node's first output to `result`, or returns failure.
 mlir::LogicalResult defineResult(Importer &im, const onnx::NodeProto &node,

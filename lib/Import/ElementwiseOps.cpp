@@ -28,10 +28,10 @@ namespace {
 
 template <typename OpTy>
 LogicalResult convertUnary(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  return defineResult(im, node, im.create<OpTy>(input));
+  return defineResult(im, node, im.create<OpTy>(*input));
 }
 
 /// Before version 7, element-wise operators broadcast only when asked
@@ -40,8 +40,8 @@ LogicalResult convertUnary(Importer &im, const NodeProto &node) {
 /// that multidirectional broadcasting means the same.
 FailureOr<Value> legacyBroadcast(Importer &im, const NodeProto &node, Value a,
                                  Value b) {
-  std::optional<int64_t> broadcast = im.intAttr(node, "broadcast", 0);
-  if (!broadcast)
+  FailureOr<int64_t> broadcast = im.intAttr(node, "broadcast", 0);
+  if (failed(broadcast))
     return failure();
   ArrayRef<int64_t> aShape = cast<RankedTensorType>(a.getType()).getShape();
   ArrayRef<int64_t> bShape = cast<RankedTensorType>(b.getType()).getShape();
@@ -53,12 +53,11 @@ FailureOr<Value> legacyBroadcast(Importer &im, const NodeProto &node, Value a,
   int64_t aRank = aShape.size(), bRank = bShape.size();
   if (bRank > aRank)
     return im.fail("with 'broadcast', B may not have more axes than A");
-  std::optional<int64_t> axisAttr =
-      im.intAttr(node, "axis", aRank - bRank);
-  if (!axisAttr)
+  FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", aRank - bRank);
+  if (failed(axisAttr))
     return failure();
-  std::optional<int64_t> axis = normalizeAxis(im, *axisAttr, aRank);
-  if (!axis)
+  FailureOr<int64_t> axis = normalizeAxis(im, *axisAttr, aRank);
+  if (failed(axis))
     return failure();
   if (*axis + bRank > aRank)
     return im.fail("B's axes from 'axis' " + Twine(*axis) +
@@ -84,10 +83,13 @@ LogicalResult convertBinary(Importer &im, const NodeProto &node) {
     im.define(node, 0, std::move(*folded));
     return success();
   }
-  Value l = im.value(node, 0);
-  Value r = l ? im.value(node, 1) : nullptr;
-  if (!r)
+  FailureOr<Value> lhsInput = im.value(node, 0);
+  if (failed(lhsInput))
     return failure();
+  FailureOr<Value> rhsInput = im.value(node, 1);
+  if (failed(rhsInput))
+    return failure();
+  Value l = *lhsInput, r = *rhsInput;
   if (im.version() < 7) {
     FailureOr<Value> aligned = legacyBroadcast(im, node, l, r);
     if (failed(aligned))
@@ -102,8 +104,8 @@ LogicalResult convertBinary(Importer &im, const NodeProto &node) {
 namespace ghostc::import {
 
 LogicalResult convertClip(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
   float lo = std::numeric_limits<float>::lowest();
   float hi = std::numeric_limits<float>::max();
@@ -112,9 +114,11 @@ LogicalResult convertClip(Importer &im, const NodeProto &node) {
   if (im.version() >= 11 && (im.attr(node, "min") || im.attr(node, "max")))
     return im.fail("bounds are inputs from opset 11, not attributes");
   if (im.version() < 11) {
-    std::optional<float> min = im.floatAttr(node, "min", lo);
-    std::optional<float> max = im.floatAttr(node, "max", hi);
-    if (!min || !max)
+    FailureOr<float> min = im.floatAttr(node, "min", lo);
+    if (failed(min))
+      return failure();
+    FailureOr<float> max = im.floatAttr(node, "max", hi);
+    if (failed(max))
       return failure();
     lo = *min;
     hi = *max;
@@ -135,30 +139,37 @@ LogicalResult convertClip(Importer &im, const NodeProto &node) {
                                  lo, hi));
   if (lo == std::numeric_limits<float>::lowest() &&
       hi == std::numeric_limits<float>::max()) {
-    im.define(node, 0, input);
+    im.define(node, 0, *input);
     return success();
   }
-  return defineResult(im, node, im.create<ghost::ClipOp>(input, llvm::APFloat(lo),
+  return defineResult(im, node, im.create<ghost::ClipOp>(*input, llvm::APFloat(lo),
                                                           llvm::APFloat(hi)));
 }
 
 LogicalResult convertHardSigmoid(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  std::optional<float> alpha = im.floatAttr(node, "alpha", 0.2f);
-  std::optional<float> beta = im.floatAttr(node, "beta", 0.5f);
-  if (!input || !alpha || !beta)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
+    return failure();
+  FailureOr<float> alpha = im.floatAttr(node, "alpha", 0.2f);
+  if (failed(alpha))
+    return failure();
+  FailureOr<float> beta = im.floatAttr(node, "beta", 0.5f);
+  if (failed(beta))
     return failure();
   return defineResult(im, node,
                       im.create<ghost::HardSigmoidOp>(
-                          input, llvm::APFloat(*alpha), llvm::APFloat(*beta)));
+                          *input, llvm::APFloat(*alpha), llvm::APFloat(*beta)));
 }
 
 LogicalResult convertLeakyRelu(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  std::optional<float> alpha = im.floatAttr(node, "alpha", 0.01f);
-  if (!input || !alpha)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  return defineResult(im, node, im.create<ghost::LeakyReluOp>(input, llvm::APFloat(*alpha)));
+  FailureOr<float> alpha = im.floatAttr(node, "alpha", 0.01f);
+  if (failed(alpha))
+    return failure();
+  return defineResult(
+      im, node, im.create<ghost::LeakyReluOp>(*input, llvm::APFloat(*alpha)));
 }
 
 LogicalResult convertRelu(Importer &im, const NodeProto &node) {

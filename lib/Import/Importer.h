@@ -86,11 +86,11 @@ public:
   /// Input `index` as a known tensor, or null when it is computed at run time.
   const KnownTensor *known(const onnx::NodeProto &node, int index);
   /// Input `index` as an SSA value; known float tensors are materialised as
-  /// ghost.constant. Null (after reporting) for integer tensors, which only
-  /// shape computations may use.
-  mlir::Value value(const onnx::NodeProto &node, int index);
+  /// ghost.constant. Failure (reported) when the input is missing or an
+  /// integer tensor, which only shape computations may use.
+  mlir::FailureOr<mlir::Value> value(const onnx::NodeProto &node, int index);
   /// The ONNX value `name` as an SSA value, as for value().
-  mlir::Value valueNamed(llvm::StringRef name);
+  mlir::FailureOr<mlir::Value> valueNamed(llvm::StringRef name);
   /// Static shape of input `index`, known or computed.
   std::optional<llvm::SmallVector<int64_t>> shapeOf(const onnx::NodeProto &node,
                                                     int index);
@@ -124,19 +124,19 @@ public:
   /// Creates a ghost.reshape of `input` to `shape` (no-op if equal).
   mlir::Value reshape(mlir::Value input, llvm::ArrayRef<int64_t> shape);
 
-  /// Attribute helpers; each reports a malformed attribute and returns
-  /// std::nullopt.
-  std::optional<int64_t> intAttr(const onnx::NodeProto &node,
-                                 llvm::StringRef name, int64_t fallback);
-  std::optional<float> floatAttr(const onnx::NodeProto &node,
-                                 llvm::StringRef name, float fallback);
-  std::optional<std::string> stringAttr(const onnx::NodeProto &node,
-                                        llvm::StringRef name,
-                                        llvm::StringRef fallback);
-  /// Integer list attribute; std::nullopt when absent (no error) or
-  /// malformed (error, `ok` set to false).
-  std::optional<llvm::SmallVector<int64_t>>
-  intsAttr(const onnx::NodeProto &node, llvm::StringRef name, bool &ok);
+  /// Attribute helpers: the attribute's value, `fallback` when it is
+  /// absent, failure (reported) when it has another type.
+  mlir::FailureOr<int64_t> intAttr(const onnx::NodeProto &node,
+                                   llvm::StringRef name, int64_t fallback);
+  mlir::FailureOr<float> floatAttr(const onnx::NodeProto &node,
+                                   llvm::StringRef name, float fallback);
+  mlir::FailureOr<std::string> stringAttr(const onnx::NodeProto &node,
+                                          llvm::StringRef name,
+                                          llvm::StringRef fallback);
+  /// Integer list attribute: std::nullopt when absent, failure (reported)
+  /// when it is not a list of integers.
+  mlir::FailureOr<std::optional<llvm::SmallVector<int64_t>>>
+  intsAttr(const onnx::NodeProto &node, llvm::StringRef name);
   const onnx::AttributeProto *attr(const onnx::NodeProto &node,
                                    llvm::StringRef name);
 

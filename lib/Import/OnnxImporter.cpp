@@ -90,25 +90,21 @@ const KnownTensor *Importer::known(const onnx::NodeProto &node, int index) {
   return std::get_if<KnownTensor>(&it->second);
 }
 
-Value Importer::value(const onnx::NodeProto &node, int index) {
-  if (!hasInput(node, index)) {
-    (void)fail("input " + Twine(index) + " is required");
-    return nullptr;
-  }
+FailureOr<Value> Importer::value(const onnx::NodeProto &node, int index) {
+  if (!hasInput(node, index))
+    return fail("input " + Twine(index) + " is required");
   return valueNamed(node.input(index));
 }
 
-Value Importer::valueNamed(StringRef name) {
+FailureOr<Value> Importer::valueNamed(StringRef name) {
   OnnxValue &entry = values.find(name)->second;
   if (Value *computed = std::get_if<Value>(&entry))
     return *computed;
   const KnownTensor &tensor = std::get<KnownTensor>(entry);
-  if (!tensor.isFloat()) {
-    (void)fail("value '" + name +
-               "' is an integer tensor; ghostc computes only float tensors "
-               "at run time");
-    return nullptr;
-  }
+  if (!tensor.isFloat())
+    return fail("value '" + name +
+                "' is an integer tensor; ghostc computes only float tensors "
+                "at run time");
   auto type = RankedTensorType::get(tensor.shape, builder.getF32Type());
   auto attr = DenseElementsAttr::get(type, ArrayRef<float>(tensor.floats));
   // Materialise once and remember, so that a weight shared by several nodes
@@ -154,54 +150,46 @@ const onnx::AttributeProto *Importer::attr(const onnx::NodeProto &node,
   return nullptr;
 }
 
-std::optional<int64_t> Importer::intAttr(const onnx::NodeProto &node,
-                                         StringRef name, int64_t fallback) {
+FailureOr<int64_t> Importer::intAttr(const onnx::NodeProto &node,
+                                     StringRef name, int64_t fallback) {
   const onnx::AttributeProto *a = attr(node, name);
   if (!a)
     return fallback;
-  if (a->type() != onnx::AttributeProto::INT) {
-    (void)fail("attribute '" + name + "' must be an integer");
-    return std::nullopt;
-  }
+  if (a->type() != onnx::AttributeProto::INT)
+    return fail("attribute '" + name + "' must be an integer");
   return a->i();
 }
 
-std::optional<float> Importer::floatAttr(const onnx::NodeProto &node,
-                                         StringRef name, float fallback) {
+FailureOr<float> Importer::floatAttr(const onnx::NodeProto &node,
+                                     StringRef name, float fallback) {
   const onnx::AttributeProto *a = attr(node, name);
   if (!a)
     return fallback;
-  if (a->type() != onnx::AttributeProto::FLOAT) {
-    (void)fail("attribute '" + name + "' must be a float");
-    return std::nullopt;
-  }
+  if (a->type() != onnx::AttributeProto::FLOAT)
+    return fail("attribute '" + name + "' must be a float");
   return a->f();
 }
 
-std::optional<std::string> Importer::stringAttr(const onnx::NodeProto &node,
-                                                StringRef name,
-                                                StringRef fallback) {
+FailureOr<std::string> Importer::stringAttr(const onnx::NodeProto &node,
+                                            StringRef name,
+                                            StringRef fallback) {
   const onnx::AttributeProto *a = attr(node, name);
   if (!a)
     return fallback.str();
-  if (a->type() != onnx::AttributeProto::STRING) {
-    (void)fail("attribute '" + name + "' must be a string");
-    return std::nullopt;
-  }
+  if (a->type() != onnx::AttributeProto::STRING)
+    return fail("attribute '" + name + "' must be a string");
   return a->s();
 }
 
-std::optional<SmallVector<int64_t>>
-Importer::intsAttr(const onnx::NodeProto &node, StringRef name, bool &ok) {
+FailureOr<std::optional<SmallVector<int64_t>>>
+Importer::intsAttr(const onnx::NodeProto &node, StringRef name) {
   const onnx::AttributeProto *a = attr(node, name);
   if (!a)
-    return std::nullopt;
-  if (a->type() != onnx::AttributeProto::INTS) {
-    ok = false;
-    (void)fail("attribute '" + name + "' must be a list of integers");
-    return std::nullopt;
-  }
-  return SmallVector<int64_t>(a->ints().begin(), a->ints().end());
+    return std::optional<SmallVector<int64_t>>();
+  if (a->type() != onnx::AttributeProto::INTS)
+    return fail("attribute '" + name + "' must be a list of integers");
+  return std::optional<SmallVector<int64_t>>(
+      SmallVector<int64_t>(a->ints().begin(), a->ints().end()));
 }
 
 //===----------------------------------------------------------------------===//
@@ -775,10 +763,10 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
                       "' is not produced by any node");
       return nullptr;
     }
-    Value result = valueNamed(output.name());
-    if (!result)
+    FailureOr<Value> result = valueNamed(output.name());
+    if (failed(result))
       return nullptr;
-    results.push_back(result);
+    results.push_back(*result);
   }
   func::ReturnOp::create(builder, fileLoc, results);
   func.setFunctionType(builder.getFunctionType(

@@ -22,31 +22,42 @@ using onnx::NodeProto;
 namespace ghostc::import {
 
 LogicalResult convertGemm(Importer &im, const NodeProto &node) {
-  Value a = im.value(node, 0);
-  Value b = a ? im.value(node, 1) : nullptr;
-  if (!b)
+  FailureOr<Value> a = im.value(node, 0);
+  if (failed(a))
     return failure();
-  Value c = Importer::hasInput(node, 2) ? im.value(node, 2) : nullptr;
-  if (Importer::hasInput(node, 2) && !c)
+  FailureOr<Value> b = im.value(node, 1);
+  if (failed(b))
     return failure();
-  std::optional<float> alpha = im.floatAttr(node, "alpha", 1.0f);
-  std::optional<float> beta = im.floatAttr(node, "beta", 1.0f);
-  std::optional<int64_t> transA = im.intAttr(node, "transA", 0);
-  std::optional<int64_t> transB = im.intAttr(node, "transB", 0);
-  if (!alpha || !beta || !transA || !transB)
+  FailureOr<Value> c = optionalValue(im, node, 2);
+  if (failed(c))
+    return failure();
+  FailureOr<float> alpha = im.floatAttr(node, "alpha", 1.0f);
+  if (failed(alpha))
+    return failure();
+  FailureOr<float> beta = im.floatAttr(node, "beta", 1.0f);
+  if (failed(beta))
+    return failure();
+  FailureOr<int64_t> transA = im.intAttr(node, "transA", 0);
+  if (failed(transA))
+    return failure();
+  FailureOr<int64_t> transB = im.intAttr(node, "transB", 0);
+  if (failed(transB))
     return failure();
   return defineResult(im, node,
-                      im.create<ghost::GemmOp>(a, b, c, *transA != 0,
+                      im.create<ghost::GemmOp>(*a, *b, *c, *transA != 0,
                                                *transB != 0, llvm::APFloat(*alpha),
                                                llvm::APFloat(*beta),
                                                ghost::Activation::None));
 }
 
 LogicalResult convertMatMul(Importer &im, const NodeProto &node) {
-  Value lhs = im.value(node, 0);
-  Value rhs = lhs ? im.value(node, 1) : nullptr;
-  if (!rhs)
+  FailureOr<Value> lhsInput = im.value(node, 0);
+  if (failed(lhsInput))
     return failure();
+  FailureOr<Value> rhsInput = im.value(node, 1);
+  if (failed(rhsInput))
+    return failure();
+  Value lhs = *lhsInput, rhs = *rhsInput;
   // ONNX promotes 1-D operands to matrices and drops the added axis after.
   auto lhsShape = cast<RankedTensorType>(lhs.getType()).getShape();
   auto rhsShape = cast<RankedTensorType>(rhs.getType()).getShape();
@@ -71,60 +82,64 @@ LogicalResult convertMatMul(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertReduceMean(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
-  bool present = false;
-  std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, 1, im.version() >= 18, "axes", present);
-  std::optional<int64_t> keepdims = im.intAttr(node, "keepdims", 1);
-  std::optional<int64_t> noopWithEmptyAxes =
+  int64_t rank = cast<RankedTensorType>(input->getType()).getRank();
+  FailureOr<std::optional<SmallVector<int64_t>>> given =
+      intsFrom(im, node, 1, im.version() >= 18, "axes");
+  if (failed(given))
+    return failure();
+  FailureOr<int64_t> keepdims = im.intAttr(node, "keepdims", 1);
+  if (failed(keepdims))
+    return failure();
+  FailureOr<int64_t> noopWithEmptyAxes =
       im.intAttr(node, "noop_with_empty_axes", 0);
-  if (!axes || !keepdims || !noopWithEmptyAxes)
+  if (failed(noopWithEmptyAxes))
     return failure();
-  if (axes->empty()) {
+  SmallVector<int64_t> axes = given->value_or(SmallVector<int64_t>());
+  if (axes.empty()) {
     if (*noopWithEmptyAxes) {
-      im.define(node, 0, input);
+      im.define(node, 0, *input);
       return success();
     }
     for (int64_t i = 0; i < rank; ++i)
-      axes->push_back(i);
+      axes.push_back(i);
   }
-  for (int64_t &axis : *axes) {
-    std::optional<int64_t> normalized = normalizeAxis(im, axis, rank);
-    if (!normalized)
+  for (int64_t &axis : axes) {
+    FailureOr<int64_t> normalized = normalizeAxis(im, axis, rank);
+    if (failed(normalized))
       return failure();
     axis = *normalized;
   }
-  llvm::sort(*axes);
-  axes->erase(std::unique(axes->begin(), axes->end()), axes->end());
+  llvm::sort(axes);
+  axes.erase(std::unique(axes.begin(), axes.end()), axes.end());
   return defineResult(im, node,
-                      im.create<ghost::ReduceMeanOp>(input, *axes,
+                      im.create<ghost::ReduceMeanOp>(*input, axes,
                                                      *keepdims != 0));
 }
 
 LogicalResult convertSoftmax(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  auto shape = cast<RankedTensorType>(input.getType()).getShape();
+  auto shape = cast<RankedTensorType>(input->getType()).getShape();
   int64_t rank = shape.size();
-  std::optional<int64_t> axisAttr =
+  FailureOr<int64_t> axisAttr =
       im.intAttr(node, "axis", im.version() >= 13 ? -1 : 1);
-  if (!axisAttr)
+  if (failed(axisAttr))
     return failure();
-  std::optional<int64_t> axis = normalizeAxis(im, *axisAttr, rank);
-  if (!axis)
+  FailureOr<int64_t> axis = normalizeAxis(im, *axisAttr, rank);
+  if (failed(axis))
     return failure();
   if (im.version() >= 13 || *axis == rank - 1)
-    return defineResult(im, node, im.create<ghost::SoftmaxOp>(input, *axis));
+    return defineResult(im, node, im.create<ghost::SoftmaxOp>(*input, *axis));
   // Before opset 13 Softmax normalises over the flattened trailing axes.
   int64_t outer = 1, inner = 1;
   for (int64_t i = 0; i < rank; ++i)
     (i < *axis ? outer : inner) *= shape[i];
   FailureOr<Value> softmax = im.create<ghost::SoftmaxOp>(
-      im.reshape(input, {outer, inner}), int64_t(1));
+      im.reshape(*input, {outer, inner}), int64_t(1));
   if (failed(softmax))
     return failure();
   im.define(node, 0, im.reshape(*softmax, shape));

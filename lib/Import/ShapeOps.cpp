@@ -33,10 +33,10 @@ LogicalResult defineReshaped(Importer &im, const NodeProto &node,
     im.define(node, 0, std::move(reshaped));
     return success();
   }
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  im.define(node, 0, im.reshape(input, shape));
+  im.define(node, 0, im.reshape(*input, shape));
   return success();
 }
 
@@ -47,37 +47,31 @@ struct SliceWindow {
 
 /// Resolves ONNX Slice's starts/ends/axes/steps (negative indices, clamping,
 /// negative steps) against `shape`.
-std::optional<SliceWindow> resolveSlice(Importer &im, ArrayRef<int64_t> shape,
-                                        ArrayRef<int64_t> starts,
-                                        ArrayRef<int64_t> ends,
-                                        std::optional<SmallVector<int64_t>> axes,
-                                        std::optional<SmallVector<int64_t>> steps) {
+FailureOr<SliceWindow>
+resolveSlice(Importer &im, ArrayRef<int64_t> shape, ArrayRef<int64_t> starts,
+             ArrayRef<int64_t> ends,
+             const std::optional<SmallVector<int64_t>> &axes,
+             const std::optional<SmallVector<int64_t>> &steps) {
   int64_t rank = shape.size();
   SliceWindow window;
   window.starts.assign(rank, 0);
   window.sizes.assign(shape.begin(), shape.end());
   window.steps.assign(rank, 1);
   if (starts.size() != ends.size() || (axes && axes->size() != starts.size()) ||
-      (steps && steps->size() != starts.size())) {
-    (void)im.fail("starts, ends, axes and steps must have one length");
-    return std::nullopt;
-  }
+      (steps && steps->size() != starts.size()))
+    return im.fail("starts, ends, axes and steps must have one length");
   SmallVector<bool> seen(rank, false);
   for (size_t i = 0; i < starts.size(); ++i) {
-    std::optional<int64_t> axis =
+    FailureOr<int64_t> axis =
         normalizeAxis(im, axes ? (*axes)[i] : int64_t(i), rank);
-    if (!axis)
-      return std::nullopt;
-    if (seen[*axis]) {
-      (void)im.fail("axis " + Twine(*axis) + " is sliced twice");
-      return std::nullopt;
-    }
+    if (failed(axis))
+      return failure();
+    if (seen[*axis])
+      return im.fail("axis " + Twine(*axis) + " is sliced twice");
     seen[*axis] = true;
     int64_t step = steps ? (*steps)[i] : 1;
-    if (step == 0) {
-      (void)im.fail("slice step must not be 0");
-      return std::nullopt;
-    }
+    if (step == 0)
+      return im.fail("slice step must not be 0");
     int64_t dim = shape[*axis];
     // A step longer than the axis takes at most one element: shortening it
     // to the axis length keeps the result and keeps the arithmetic below
@@ -118,14 +112,16 @@ LogicalResult convertReshape(Importer &im, const NodeProto &node) {
   std::optional<SmallVector<int64_t>> inShape = im.shapeOf(node, 0);
   if (!inShape)
     return im.fail("input 0 is required");
-  bool present = false;
-  std::optional<SmallVector<int64_t>> target =
-      intsFrom(im, node, 1, im.version() >= 5, "shape", present);
-  std::optional<int64_t> allowZero = im.intAttr(node, "allowzero", 0);
-  if (!target || !allowZero)
+  FailureOr<std::optional<SmallVector<int64_t>>> given =
+      intsFrom(im, node, 1, im.version() >= 5, "shape");
+  if (failed(given))
     return failure();
-  if (!present)
+  FailureOr<int64_t> allowZero = im.intAttr(node, "allowzero", 0);
+  if (failed(allowZero))
+    return failure();
+  if (!*given)
     return im.fail("the target shape is missing");
+  std::optional<SmallVector<int64_t>> &target = *given;
   int64_t inferred = -1, known = 1;
   for (auto [axis, dim] : llvm::enumerate(*target)) {
     if (dim == 0 && !*allowZero) {
@@ -161,8 +157,10 @@ LogicalResult convertReshape(Importer &im, const NodeProto &node) {
 
 LogicalResult convertFlatten(Importer &im, const NodeProto &node) {
   std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  std::optional<int64_t> axisAttr = im.intAttr(node, "axis", 1);
-  if (!shape || !axisAttr)
+  if (!shape)
+    return im.fail("input 0 is required");
+  FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", 1);
+  if (failed(axisAttr))
     return failure();
   int64_t rank = shape->size();
   // Flatten's axis may equal the rank.
@@ -180,19 +178,18 @@ LogicalResult convertSqueeze(Importer &im, const NodeProto &node) {
   if (!shape)
     return im.fail("input 0 is required");
   int64_t rank = shape->size();
-  bool present = false;
-  std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, 1, im.version() >= 13, "axes", present);
-  if (!axes)
+  FailureOr<std::optional<SmallVector<int64_t>>> axes =
+      intsFrom(im, node, 1, im.version() >= 13, "axes");
+  if (failed(axes))
     return failure();
   SmallVector<bool> drop(rank, false);
-  if (!present) {
+  if (!*axes) {
     for (int64_t i = 0; i < rank; ++i)
       drop[i] = (*shape)[i] == 1;
   }
-  for (int64_t axis : *axes) {
-    std::optional<int64_t> normalized = normalizeAxis(im, axis, rank);
-    if (!normalized)
+  for (int64_t axis : axes->value_or(SmallVector<int64_t>())) {
+    FailureOr<int64_t> normalized = normalizeAxis(im, axis, rank);
+    if (failed(normalized))
       return failure();
     if ((*shape)[*normalized] != 1)
       return im.fail("cannot squeeze axis " + Twine(axis) + " of size " +
@@ -210,18 +207,18 @@ LogicalResult convertUnsqueeze(Importer &im, const NodeProto &node) {
   std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
   if (!shape)
     return im.fail("input 0 is required");
-  bool present = false;
-  std::optional<SmallVector<int64_t>> axes =
-      intsFrom(im, node, 1, im.version() >= 13, "axes", present);
-  if (!axes)
+  FailureOr<std::optional<SmallVector<int64_t>>> given =
+      intsFrom(im, node, 1, im.version() >= 13, "axes");
+  if (failed(given))
     return failure();
-  if (!present || axes->empty())
+  if (!*given || (*given)->empty())
     return im.fail("axes are required");
-  int64_t rank = shape->size() + axes->size();
+  const SmallVector<int64_t> &axes = **given;
+  int64_t rank = shape->size() + axes.size();
   SmallVector<bool> inserted(rank, false);
-  for (int64_t axis : *axes) {
-    std::optional<int64_t> normalized = normalizeAxis(im, axis, rank);
-    if (!normalized)
+  for (int64_t axis : axes) {
+    FailureOr<int64_t> normalized = normalizeAxis(im, axis, rank);
+    if (failed(normalized))
       return failure();
     if (inserted[*normalized])
       return im.fail("axis " + Twine(axis) + " is repeated");
@@ -238,10 +235,11 @@ LogicalResult convertTranspose(Importer &im, const NodeProto &node) {
   if (!shape)
     return im.fail("input 0 is required");
   int64_t rank = shape->size();
-  bool ok = true;
-  std::optional<SmallVector<int64_t>> perm = im.intsAttr(node, "perm", ok);
-  if (!ok)
+  FailureOr<std::optional<SmallVector<int64_t>>> given =
+      im.intsAttr(node, "perm");
+  if (failed(given))
     return failure();
+  std::optional<SmallVector<int64_t>> &perm = *given;
   if (!perm) {
     perm.emplace();
     for (int64_t i = rank - 1; i >= 0; --i)
@@ -268,10 +266,10 @@ LogicalResult convertTranspose(Importer &im, const NodeProto &node) {
     im.define(node, 0, tensor->gathered(outShape, indices));
     return success();
   }
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  return defineResult(im, node, im.create<ghost::TransposeOp>(input, *perm));
+  return defineResult(im, node, im.create<ghost::TransposeOp>(*input, *perm));
 }
 
 LogicalResult convertConcat(Importer &im, const NodeProto &node) {
@@ -281,13 +279,14 @@ LogicalResult convertConcat(Importer &im, const NodeProto &node) {
   // Version 1 concatenates along axis 1 by default; from 4 it is required.
   if (im.version() >= 4 && !im.attr(node, "axis"))
     return im.fail("the 'axis' attribute is required");
-  std::optional<int64_t> axisAttr = im.intAttr(node, "axis", 1);
-  std::optional<SmallVector<int64_t>> firstShape = im.shapeOf(node, 0);
-  if (!axisAttr || !firstShape)
+  FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", 1);
+  if (failed(axisAttr))
     return failure();
-  std::optional<int64_t> axis =
-      normalizeAxis(im, *axisAttr, firstShape->size());
-  if (!axis)
+  std::optional<SmallVector<int64_t>> firstShape = im.shapeOf(node, 0);
+  if (!firstShape)
+    return im.fail("input 0 is required");
+  FailureOr<int64_t> axis = normalizeAxis(im, *axisAttr, firstShape->size());
+  if (failed(axis))
     return failure();
 
   bool allKnown = true;
@@ -332,10 +331,10 @@ LogicalResult convertConcat(Importer &im, const NodeProto &node) {
   }
   SmallVector<Value> inputs;
   for (int i = 0; i < count; ++i) {
-    Value v = im.value(node, i);
-    if (!v)
+    FailureOr<Value> v = im.value(node, i);
+    if (failed(v))
       return failure();
-    inputs.push_back(v);
+    inputs.push_back(*v);
   }
   return defineResult(im, node, im.create<ghost::ConcatOp>(inputs, *axis));
 }
@@ -344,27 +343,23 @@ LogicalResult convertSlice(Importer &im, const NodeProto &node) {
   std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
   if (!shape)
     return im.fail("input 0 is required");
-  bool hasStarts = false, hasEnds = false, hasAxes = false, hasSteps = false;
   bool inputs = im.version() >= 10;
-  std::optional<SmallVector<int64_t>> starts =
-      intsFrom(im, node, 1, inputs, "starts", hasStarts);
-  std::optional<SmallVector<int64_t>> ends =
-      starts ? intsFrom(im, node, 2, inputs, "ends", hasEnds)
-             : std::nullopt;
-  std::optional<SmallVector<int64_t>> axes =
-      ends ? intsFrom(im, node, 3, inputs, "axes", hasAxes)
-           : std::nullopt;
-  std::optional<SmallVector<int64_t>> steps =
-      axes ? intsFrom(im, node, 4, inputs, "steps", hasSteps)
-           : std::nullopt;
-  if (!steps)
-    return failure();
-  if (!hasStarts || !hasEnds)
+  // starts, ends, axes, steps: inputs 1 to 4, or attributes before version 10.
+  static constexpr StringLiteral kNames[] = {"starts", "ends", "axes",
+                                              "steps"};
+  SmallVector<std::optional<SmallVector<int64_t>>, 4> lists;
+  for (auto [index, name] : llvm::enumerate(kNames)) {
+    FailureOr<std::optional<SmallVector<int64_t>>> list =
+        intsFrom(im, node, index + 1, inputs, name);
+    if (failed(list))
+      return failure();
+    lists.push_back(std::move(*list));
+  }
+  if (!lists[0] || !lists[1])
     return im.fail("starts and ends are required");
-  std::optional<SliceWindow> window = resolveSlice(
-      im, *shape, *starts, *ends, hasAxes ? axes : std::nullopt,
-      hasSteps ? steps : std::nullopt);
-  if (!window)
+  FailureOr<SliceWindow> window =
+      resolveSlice(im, *shape, *lists[0], *lists[1], lists[2], lists[3]);
+  if (failed(window))
     return failure();
 
   if (const KnownTensor *tensor = im.known(node, 0)) {
@@ -384,26 +379,28 @@ LogicalResult convertSlice(Importer &im, const NodeProto &node) {
     im.define(node, 0, tensor->gathered(window->sizes, indices));
     return success();
   }
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
   return defineResult(im, node,
-                      im.create<ghost::SliceOp>(input, window->starts,
+                      im.create<ghost::SliceOp>(*input, window->starts,
                                                 window->sizes, window->steps));
 }
 
 LogicalResult convertPad(Importer &im, const NodeProto &node) {
-  Value input = im.value(node, 0);
-  if (!input)
+  FailureOr<Value> input = im.value(node, 0);
+  if (failed(input))
     return failure();
-  int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
-  bool present = false;
+  int64_t rank = cast<RankedTensorType>(input->getType()).getRank();
   // Version 1 calls the attribute `paddings`.
-  std::optional<SmallVector<int64_t>> pads =
+  FailureOr<std::optional<SmallVector<int64_t>>> given =
       intsFrom(im, node, 1, im.version() >= 11,
-               im.version() >= 2 ? "pads" : "paddings", present);
-  std::optional<std::string> modeName = im.stringAttr(node, "mode", "constant");
-  if (!pads || !modeName)
+               im.version() >= 2 ? "pads" : "paddings");
+  if (failed(given))
+    return failure();
+  SmallVector<int64_t> pads = given->value_or(SmallVector<int64_t>());
+  FailureOr<std::string> modeName = im.stringAttr(node, "mode", "constant");
+  if (failed(modeName))
     return failure();
   float padValue = 0.0f;
   if (im.version() >= 11 && im.attr(node, "value"))
@@ -416,33 +413,33 @@ LogicalResult convertPad(Importer &im, const NodeProto &node) {
       padValue = static_cast<float>(v->at(0));
     }
   } else {
-    std::optional<float> v = im.floatAttr(node, "value", 0.0f);
-    if (!v)
+    FailureOr<float> v = im.floatAttr(node, "value", 0.0f);
+    if (failed(v))
       return failure();
     padValue = *v;
   }
   if (im.version() >= 18 && Importer::hasInput(node, 3)) {
     // Pads given for a subset of axes: spread them over all axes.
-    bool axesPresent = false;
-    std::optional<SmallVector<int64_t>> axes =
-        intsFrom(im, node, 3, true, "axes", axesPresent);
-    if (!axes)
+    FailureOr<std::optional<SmallVector<int64_t>>> axesGiven =
+        intsFrom(im, node, 3, true, "axes");
+    if (failed(axesGiven))
       return failure();
-    if (pads->size() != 2 * axes->size())
+    SmallVector<int64_t> axes = axesGiven->value_or(SmallVector<int64_t>());
+    if (pads.size() != 2 * axes.size())
       return im.fail("pads must hold two values per listed axis");
     SmallVector<int64_t> full(2 * rank, 0);
-    for (auto [i, axis] : llvm::enumerate(*axes)) {
-      std::optional<int64_t> a = normalizeAxis(im, axis, rank);
-      if (!a)
+    for (auto [i, axis] : llvm::enumerate(axes)) {
+      FailureOr<int64_t> a = normalizeAxis(im, axis, rank);
+      if (failed(a))
         return failure();
-      full[*a] = (*pads)[i];
-      full[rank + *a] = (*pads)[axes->size() + i];
+      full[*a] = pads[i];
+      full[rank + *a] = pads[axes.size() + i];
     }
     pads = full;
   }
-  if (static_cast<int64_t>(pads->size()) != 2 * rank)
+  if (static_cast<int64_t>(pads.size()) != 2 * rank)
     return im.fail("pads must hold " + Twine(2 * rank) + " values");
-  if (llvm::any_of(*pads, [](int64_t p) { return p < 0; }))
+  if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
     return im.fail("negative pads (cropping) are not supported");
   std::optional<ghost::PadMode> mode =
       llvm::StringSwitch<std::optional<ghost::PadMode>>(*modeName)
@@ -453,31 +450,41 @@ LogicalResult convertPad(Importer &im, const NodeProto &node) {
   if (!mode)
     return im.fail("pad mode '" + *modeName + "' is not supported");
   return defineResult(im, node,
-                      im.create<ghost::PadOp>(input, *mode, *pads,
+                      im.create<ghost::PadOp>(*input, *mode, pads,
                                                  llvm::APFloat(padValue)));
 }
 
 LogicalResult convertResize(Importer &im, const NodeProto &node) {
-  Value input = valueOfRank(im, node, 0, 4);
-  if (!input)
+  FailureOr<Value> input = valueOfRank(im, node, 0, 4);
+  if (failed(input))
     return failure();
-  auto shape = cast<RankedTensorType>(input.getType()).getShape();
-  std::optional<std::string> mode = im.stringAttr(node, "mode", "nearest");
+  auto shape = cast<RankedTensorType>(input->getType()).getShape();
+  FailureOr<std::string> mode = im.stringAttr(node, "mode", "nearest");
+  if (failed(mode))
+    return failure();
   // Opset 10 had no coordinate_transformation_mode: it behaved asymmetrically.
-  std::optional<std::string> transform = im.stringAttr(
+  FailureOr<std::string> transform = im.stringAttr(
       node, "coordinate_transformation_mode",
       im.version() >= 11 ? "half_pixel" : "asymmetric");
+  if (failed(transform))
+    return failure();
   // Resize-10 had no nearest_mode: it took the floor, as Upsample did.
-  std::optional<std::string> nearest = im.stringAttr(
+  FailureOr<std::string> nearest = im.stringAttr(
       node, "nearest_mode", im.version() >= 11 ? "round_prefer_floor" : "floor");
-  std::optional<std::string> aspect =
+  if (failed(nearest))
+    return failure();
+  FailureOr<std::string> aspect =
       im.stringAttr(node, "keep_aspect_ratio_policy", "stretch");
-  if (aspect && *aspect != "stretch")
+  if (failed(aspect))
+    return failure();
+  if (*aspect != "stretch")
     return im.fail("keep_aspect_ratio_policy '" + *aspect +
                    "' is not supported; only 'stretch' is");
-  std::optional<int64_t> excludeOutside = im.intAttr(node, "exclude_outside", 0);
-  std::optional<int64_t> antialias = im.intAttr(node, "antialias", 0);
-  if (!mode || !transform || !nearest || !excludeOutside || !antialias)
+  FailureOr<int64_t> excludeOutside = im.intAttr(node, "exclude_outside", 0);
+  if (failed(excludeOutside))
+    return failure();
+  FailureOr<int64_t> antialias = im.intAttr(node, "antialias", 0);
+  if (failed(antialias))
     return failure();
   if (im.attr(node, "axes"))
     return im.fail("the axes attribute is not supported");
@@ -544,7 +551,7 @@ LogicalResult convertResize(Importer &im, const NodeProto &node) {
     return im.fail("nearest_mode '" + *nearest + "' is not supported");
   auto type = RankedTensorType::get(outShape, im.getBuilder().getF32Type());
   im.define(node, 0,
-            ghost::ResizeOp::create(im.getBuilder(), im.loc(), type, input,
+            ghost::ResizeOp::create(im.getBuilder(), im.loc(), type, *input,
                                     *resizeMode, *coord, *nearestMode,
                                     ArrayRef<float>(scales).drop_front(2)));
   return success();
