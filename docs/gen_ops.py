@@ -46,7 +46,7 @@ def main() -> int:
     if not rows:
         sys.stderr.write("gen_ops.py: no operators on standard input\n")
         return 1
-    max_opset = 21
+    max_opset = 21  # kMaxOpset in include/ghostc/Import/OnnxImporter.h
     sys.stdout.write(HEADER.format(max_opset=max_opset) + "\n".join(rows) +
                      "\n")
     return 0

@@ -630,9 +630,11 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
       continue;
     std::string op = defaultDomain ? node.op_type()
                                    : node.domain() + "::" + node.op_type();
-    std::string where = defaultDomain && lookupOperator(node.op_type(), 1000)
-                            ? " at opset " + std::to_string(opsetVersion)
-                            : "";
+    // An operator of a later opset than the model's: say which.
+    std::string where =
+        defaultDomain && lookupOperator(node.op_type(), kMaxOpset)
+            ? " at opset " + std::to_string(opsetVersion)
+            : "";
     (void)emitError(nodeLocation(node, index),
                     describe(node, index) + ": unsupported operator '" + op +
                         "'" + where);
