@@ -63,7 +63,7 @@ static void addLoopLowering(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
   // Convolutions, nearly all of the arithmetic, get register-blocked vector
   // kernels, which take in the bias, activation and padding around them.
-  pm.addNestedPass<func::FuncOp>(ghostc::createGhostLowerConvolutions());
+  pm.addPass(ghostc::createGhostLowerConvolutions());
   // The other ops walk whole planes or tensors in order: one loop each, long
   // enough to vectorise, instead of rows of 7 or 14 columns.
   pm.addNestedPass<func::FuncOp>(ghostc::createGhostCollapseGenericDims());

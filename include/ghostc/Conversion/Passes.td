@@ -46,11 +46,12 @@ def GhostPlanMemory : Pass<"ghost-plan-memory", "mlir::ModuleOp"> {
                            "mlir::arith::ArithDialect"];
 }
 
-def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncOp"> {
+def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> {
   let summary = "Lower convolutions on buffers to register-blocked vector kernels";
   let description = [{
     Every `linalg.conv_2d_nchw_fchw` and `linalg.depthwise_conv_2d_nchw_chw`
-    on f32 buffers of static shape becomes an affine loop nest over batch,
+    on f32 buffers of static shape (in every function of the module)
+    becomes an affine loop nest over batch,
     blocks of output channels, output rows and blocks of output columns.
     The innermost body keeps `channel-block` x `vector-block` vectors of
     `vector-width` output columns in registers (depthwise: up to
@@ -106,9 +107,30 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
     or `linalg.copy`) go; the pipeline runs this pass before
     ghost-plan-memory, so the padded buffer, now dead, takes no workspace.
 
+    Channel kernel: a dense convolution other than 1x1 stride 1, whose
+    filter is a constant `memref.global` of dense f32, whose sums start
+    from a fused bias or fill, without a fused input scale, and with at
+    least a vector of output channels, is computed with output channels in
+    the vector lanes instead (as blocked NCHW[c] libraries do, on NCHW
+    buffers). The filter [F, C, kh, kw] is packed once into a new constant
+    global `<name>_packed`, [ceil(F / w), C, kh, kw, w] with zeros past F,
+    and the old global goes when nothing else reads it. The register block
+    is `channel-group` vectors of output channels by `pixel-block` output
+    pixels of a row (4 x 6 with 32 vector registers, 2 x 6 with fewer); each
+    step of the reduction loads one weight vector per channel vector and
+    broadcasts one input value per pixel (`memref.load` and
+    `vector.broadcast`), so strides cost nothing and padding is a tap left
+    out of a border pixel (border rows and column blocks are emitted with
+    constant positions). Output planes of at most 64 pixels (7x7) are one
+    run of pixels across rows. Before the store the sums are transposed in
+    registers with `vector.shuffle` (log2(w) rounds of w shuffles per w
+    pixels), so that each output channel's pixels are one vector, the fused
+    epilogue applies as in the other kernels, and the store is a
+    `vector.store` (a `vector.maskedstore` for fewer than w pixels).
+
     Blocking: options left at 0 come from the module's `ghost.target`
     (vector width from `vector_bits`; 6 x 4 blocks with 32 vector registers,
-    6 x 2 with fewer), else 8 lanes in 4 x 2 blocks.
+    6 x 2 with fewer), else 8 lanes in 4 x 2 blocks (channel kernel: 2 x 6).
   }];
   let options = [
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"0",
@@ -118,7 +140,15 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::func::FuncO
            "register count)">,
     Option<"vectorBlock", "vector-block", "int64_t", /*default=*/"0",
            "Vectors of output columns per register block (0: from "
-           "ghost.target's register count)">
+           "ghost.target's register count)">,
+    Option<"channelKernel", "channel-kernel", "bool", /*default=*/"true",
+           "Compute dense convolutions with constant filters with output "
+           "channels in vector lanes (packed filters)">,
+    Option<"channelGroup", "channel-group", "int64_t", /*default=*/"0",
+           "Channel kernel: vectors of output channels per register block "
+           "(0: from ghost.target's register count)">,
+    Option<"pixelBlock", "pixel-block", "int64_t", /*default=*/"0",
+           "Channel kernel: output pixels per register block (0: 6)">
   ];
   let dependentDialects = ["mlir::affine::AffineDialect",
                            "mlir::vector::VectorDialect",

@@ -1,0 +1,235 @@
+// RUN: ghostc-opt %s --split-input-file --ghost-lower-convolutions="vector-width=4" | FileCheck %s
+
+// The channel kernel: dense convolutions with constant filters keep output
+// channels in the vector lanes. The filter [F, C, kh, kw] is packed once into
+// [ceil(F / 4), C, kh, kw, 4]: vector g of tap (c, ky, kx) holds output
+// channels 4g .. 4g + 3, zeros past F = 5. The old global goes.
+// CHECK-LABEL: module
+// CHECK:       memref.global "private" constant @w_packed : memref<2x1x1x2x4xf32> = dense<{{\[\[\[\[\[}}1.000000e+00, 3.000000e+00, 5.000000e+00, 7.000000e+00], [2.000000e+00, 4.000000e+00, 6.000000e+00, 8.000000e+00]]]], {{\[\[\[\[}}9.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00], [1.000000e+01, 0.000000e+00, 0.000000e+00, 0.000000e+00]]]]]>
+// CHECK-NOT:   memref.global "private" constant @w :
+// One block: 2 channel vectors x 4 pixels (the row's 4 columns), each
+// input value broadcast once per tap for both vectors.
+// CHECK-LABEL: func.func @order
+// CHECK-SAME:  (%[[IN:.*]]: memref<1x1x1x5xf32>, %[[OUT:.*]]: memref<1x5x1x4xf32>)
+// CHECK:       %[[W:.*]] = memref.get_global @w_packed
+// CHECK:       %[[X0:.*]] = memref.load %[[IN]]
+// CHECK-NEXT:  %[[B0:.*]] = vector.broadcast %[[X0]] : f32 to vector<4xf32>
+// CHECK:       %[[W0:.*]] = vector.load %[[W]][%[[C0:.*]], %[[C0]], %[[C0]], %[[C0]], %[[C0]]] : memref<2x1x1x2x4xf32>, vector<4xf32>
+// CHECK-NEXT:  vector.fma %[[B0]], %[[W0]], %{{.*}} : vector<4xf32>
+// CHECK-COUNT-3: vector.fma
+// CHECK:       %[[W1:.*]] = vector.load %[[W]][%[[C1:.*]], %[[C0]], %[[C0]], %[[C0]], %[[C0]]]
+// CHECK-NEXT:  vector.fma %[[B0]], %[[W1]]
+// The second tap (kx = 1) reads the next column under every pixel.
+// CHECK:       vector.load %[[W]][%[[C0]], %[[C0]], %[[C0]], %[[C1]], %[[C0]]]
+// CHECK-COUNT-4: vector.fma
+// CHECK:       vector.load %[[W]][%[[C1]], %[[C0]], %[[C0]], %[[C1]], %[[C0]]]
+// CHECK-COUNT-4: %{{.*}} = vector.fma
+// The 4 pixels x 4 channels of the first vector transposed in two rounds of
+// four shuffles (pixel pairs, then pairs of pairs), then one store per
+// channel; of the second vector only channel 4 exists.
+// CHECK:       %[[S0:.*]] = vector.shuffle %[[P0:.*]], %[[P1:.*]] [0, 4, 2, 6]
+// CHECK-NEXT:  %[[S1:.*]] = vector.shuffle %[[P0]], %[[P1]] [1, 5, 3, 7]
+// CHECK-NEXT:  %[[S2:.*]] = vector.shuffle %[[P2:.*]], %[[P3:.*]] [0, 4, 2, 6]
+// CHECK-NEXT:  %[[S3:.*]] = vector.shuffle %[[P2]], %[[P3]] [1, 5, 3, 7]
+// CHECK-NEXT:  %[[T0:.*]] = vector.shuffle %[[S0]], %[[S2]] [0, 1, 4, 5]
+// CHECK-NEXT:  %[[T2:.*]] = vector.shuffle %[[S0]], %[[S2]] [2, 3, 6, 7]
+// CHECK-NEXT:  %[[T1:.*]] = vector.shuffle %[[S1]], %[[S3]] [0, 1, 4, 5]
+// CHECK-NEXT:  %[[T3:.*]] = vector.shuffle %[[S1]], %[[S3]] [2, 3, 6, 7]
+// CHECK-NEXT:  vector.store %[[T0]], %[[OUT]][%{{.*}}, %[[C0]], %{{.*}}, %[[C0]]]
+// CHECK-NEXT:  vector.store %[[T1]], %[[OUT]][%{{.*}}, %[[C1]], %{{.*}}, %[[C0]]]
+// CHECK-NEXT:  vector.store %[[T2]], %[[OUT]][%{{.*}}, %[[C2:.*]], %{{.*}}, %[[C0]]]
+// CHECK-NEXT:  vector.store %[[T3]], %[[OUT]][%{{.*}}, %[[C3:.*]], %{{.*}}, %[[C0]]]
+// CHECK:       %[[T4:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 4, 5]
+// CHECK:       vector.store %[[T4]], %[[OUT]][%{{.*}}, %[[C4:.*]], %{{.*}}, %[[C0]]]
+// CHECK-NOT:   vector.store
+// CHECK:       return
+module {
+  memref.global "private" constant @w : memref<5x1x1x2xf32> = dense<[[[[1.0, 2.0]]], [[[3.0, 4.0]]], [[[5.0, 6.0]]], [[[7.0, 8.0]]], [[[9.0, 10.0]]]]> {alignment = 64 : i64}
+  func.func @order(%in: memref<1x1x1x5xf32>, %out: memref<1x5x1x4xf32>) {
+    %w = memref.get_global @w : memref<5x1x1x2xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x5x1x4xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x1x1x5xf32>, memref<5x1x1x2xf32>) outs(%out : memref<1x5x1x4xf32>)
+    return
+  }
+}
+
+// -----
+
+// Stride 2 with zero padding read through bounds: a tap's input column is
+// 2x - 1 + kx, a broadcast scalar; the fill and copy of the padded input go.
+// Row 0 (its ky = 0 taps above the input) and the column blocks at a row's
+// ends are emitted with constant positions, the blocks between (columns 6
+// to 36, 6 pixels each) in a loop. The sums start from the bias, the ReLU
+// runs on the transposed vectors before the store; 6 pixels are a vector
+// of 4 and a masked store of 2.
+#channel = affine_map<(d0, d1, d2, d3) -> (d1)>
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @strided
+// CHECK-SAME:  (%[[IN:.*]]: memref<1x1x4x80xf32>, %[[BIAS:.*]]: memref<4xf32>, %[[OUT:.*]]: memref<1x4x2x40xf32>)
+// CHECK-NOT:   linalg.
+// CHECK:       %[[MASK:.*]] = arith.constant dense<[true, true, false, false]> : vector<4xi1>
+// CHECK:       affine.for %[[N:.*]] = 0 to 1 {
+// CHECK:         vector.transfer_read %[[BIAS]]
+// CHECK:         affine.for %[[X:.*]] = 6 to 36 step 6 {
+// CHECK:           %[[START:.*]] = vector.transfer_read %[[BIAS]][%{{.*}}], %{{.*}} {in_bounds = [true]}
+// CHECK:           %[[COLUMN:.*]] = affine.apply #{{.*}}(%[[X]])
+// CHECK:           memref.load %[[IN]][%[[N]], %{{.*}}, %{{.*}}, %[[COLUMN]]]
+// CHECK:           vector.fma %{{.*}}, %{{.*}}, %[[START]]
+// CHECK:           %[[R0:.*]] = arith.maximumf
+// CHECK-NEXT:      vector.store %[[R0]], %[[OUT]][%[[N]], %{{.*}}, %{{.*}}, %[[X]]]
+// The last 2 pixels' transposition: a round of pairs, then each row's
+// high lanes moved down (lanes 2 and 3 are never stored).
+// CHECK:           vector.shuffle %[[H:.*]], %[[H]] [2, 3, -1, -1]
+// CHECK:           %[[X4:.*]] = affine.apply #{{.*}}(%[[X]])
+// CHECK:           %[[R4:.*]] = arith.maximumf
+// CHECK-NEXT:      vector.maskedstore %[[OUT]][%[[N]], %{{.*}}, %{{.*}}, %[[X4]]], %[[MASK]], %[[R4]]
+// CHECK:         }
+// The interior row's blocks run in a loop over rows [1, 2).
+// CHECK:         affine.for %{{.*}} = 1 to 2 {
+// CHECK:           affine.for %{{.*}} = 6 to 36 step 6 {
+// CHECK-NOT:   linalg.
+// CHECK:       return
+module {
+  memref.global "private" constant @w : memref<4x1x3x3xf32> = dense<1.0>
+  func.func @strided(%in: memref<1x1x4x80xf32>, %bias: memref<4xf32>, %out: memref<1x4x2x40xf32>) {
+    %w = memref.get_global @w : memref<4x1x3x3xf32>
+    linalg.generic {indexing_maps = [#channel, #id],
+                    iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+        ins(%bias : memref<4xf32>) outs(%out : memref<1x4x2x40xf32>) {
+    ^bb0(%b: f32, %o: f32):
+      linalg.yield %b : f32
+    }
+    %pad = memref.alloc() : memref<1x1x6x82xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%pad : memref<1x1x6x82xf32>)
+    %interior = memref.subview %pad[0, 0, 1, 1] [1, 1, 4, 80] [1, 1, 1, 1]
+        : memref<1x1x6x82xf32> to memref<1x1x4x80xf32, strided<[492, 492, 82, 1], offset: 83>>
+    linalg.copy ins(%in : memref<1x1x4x80xf32>)
+        outs(%interior : memref<1x1x4x80xf32, strided<[492, 492, 82, 1], offset: 83>>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%pad, %w : memref<1x1x6x82xf32>, memref<4x1x3x3xf32>) outs(%out : memref<1x4x2x40xf32>)
+    linalg.generic {indexing_maps = [#id],
+                    iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+        outs(%out : memref<1x4x2x40xf32>) {
+    ^bb0(%o: f32):
+      %c0 = arith.constant 0.0 : f32
+      %r = arith.maximumf %o, %c0 : f32
+      linalg.yield %r : f32
+    }
+    return
+  }
+}
+
+// -----
+
+// A plane of at most 64 pixels is one run of pixels across rows: the 3x3
+// output's 9 pixels are blocks of 6 and 3, stored at 0 and 6 of the planes
+// viewed as rows. Two input channels: the reduction is a loop carrying
+// the 2 x 6 sums. Two convolutions with one filter share one packed global.
+// CHECK-LABEL: module
+// CHECK-COUNT-1: memref.global "private" constant @w_packed
+// CHECK-NOT:   memref.global
+// CHECK-LABEL: func.func @plane
+// CHECK:       %[[ROW:.*]] = memref.expand_shape %{{.*}} {{\[\[}}0], [1], [2, 3]] output_shape [1, 8, 1, 9]
+// CHECK:       %{{.*}}:12 = affine.for %{{.*}} = 0 to 2 iter_args
+// CHECK:       vector.store %{{.*}}, %[[ROW]][%{{.*}}, %{{.*}}, %[[C0:.*]], %[[C0]]]
+// CHECK:       %{{.*}}:6 = affine.for %{{.*}} = 0 to 2 iter_args
+// CHECK:       vector.maskedstore %[[ROW]][%{{.*}}, %{{.*}}, %[[C0]], %[[C6:.*]]]
+// CHECK-LABEL: func.func @same_filter
+// CHECK:       memref.get_global @w_packed
+module {
+  memref.global "private" constant @w : memref<8x2x3x3xf32> = dense<0.5>
+  func.func @plane(%in: memref<1x2x5x5xf32>, %out: memref<1x8x3x3xf32>) {
+    %w = memref.get_global @w : memref<8x2x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x8x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x3x3xf32>) outs(%out : memref<1x8x3x3xf32>)
+    return
+  }
+  func.func @same_filter(%in: memref<1x2x5x5xf32>, %out: memref<1x8x3x3xf32>) {
+    %w = memref.get_global @w : memref<8x2x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x8x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x3x3xf32>) outs(%out : memref<1x8x3x3xf32>)
+    return
+  }
+}
+
+// -----
+
+// Near misses, each lowered by the other kernels: a filter that is not a
+// constant global, a 1x1 stride-1 convolution (the pointwise kernel), sums
+// that start from what the output holds, fewer output channels than a
+// vector. A global another op still reads is kept beside its packed copy.
+// CHECK-LABEL: module
+// CHECK-DAG:   memref.global "private" constant @kept_packed
+// CHECK-DAG:   memref.global "private" constant @kept :
+// CHECK-DAG:   memref.global "private" constant @pw :
+// CHECK-DAG:   memref.global "private" constant @uf :
+// CHECK-DAG:   memref.global "private" constant @nw :
+// CHECK-NOT:   @pw_packed
+// CHECK-NOT:   @uf_packed
+// CHECK-NOT:   @nw_packed
+// CHECK-LABEL: func.func @argument
+// CHECK-NOT:   vector.shuffle
+// CHECK:       vector.transfer_read
+// CHECK-NOT:   vector.shuffle
+// CHECK-LABEL: func.func @pointwise
+// CHECK-NOT:   vector.shuffle
+// CHECK-LABEL: func.func @unfilled
+// CHECK-NOT:   vector.shuffle
+// CHECK-LABEL: func.func @narrow
+// CHECK-NOT:   vector.shuffle
+// CHECK-LABEL: func.func @keeps
+// CHECK:       memref.get_global @kept :
+// CHECK:       memref.get_global @kept_packed
+// CHECK:       vector.shuffle
+// CHECK:       memref.copy
+module {
+  memref.global "private" constant @pw : memref<8x2x1x1xf32> = dense<1.0>
+  memref.global "private" constant @uf : memref<8x2x3x3xf32> = dense<1.0>
+  memref.global "private" constant @nw : memref<2x2x3x3xf32> = dense<1.0>
+  memref.global "private" constant @kept : memref<8x2x3x3xf32> = dense<1.0>
+  func.func @argument(%in: memref<1x2x5x5xf32>, %w: memref<8x2x3x3xf32>, %out: memref<1x8x3x3xf32>) {
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x8x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x3x3xf32>) outs(%out : memref<1x8x3x3xf32>)
+    return
+  }
+  func.func @pointwise(%in: memref<1x2x5x5xf32>, %out: memref<1x8x5x5xf32>) {
+    %w = memref.get_global @pw : memref<8x2x1x1xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x8x5x5xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x1x1xf32>) outs(%out : memref<1x8x5x5xf32>)
+    return
+  }
+  func.func @unfilled(%in: memref<1x2x5x5xf32>, %out: memref<1x8x3x3xf32>) {
+    %w = memref.get_global @uf : memref<8x2x3x3xf32>
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x3x3xf32>) outs(%out : memref<1x8x3x3xf32>)
+    return
+  }
+  func.func @narrow(%in: memref<1x2x5x5xf32>, %out: memref<1x2x3x3xf32>) {
+    %w = memref.get_global @nw : memref<2x2x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x2x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<2x2x3x3xf32>) outs(%out : memref<1x2x3x3xf32>)
+    return
+  }
+  func.func @keeps(%in: memref<1x2x5x5xf32>, %out: memref<1x8x3x3xf32>, %copy: memref<8x2x3x3xf32>) {
+    %w = memref.get_global @kept : memref<8x2x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x8x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x3x3xf32>) outs(%out : memref<1x8x3x3xf32>)
+    memref.copy %w, %copy : memref<8x2x3x3xf32> to memref<8x2x3x3xf32>
+    return
+  }
+}
