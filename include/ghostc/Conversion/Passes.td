@@ -122,11 +122,13 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     `vector.broadcast`), so strides cost nothing and padding is a tap left
     out of a border pixel (border rows and column blocks are emitted with
     constant positions). Output planes of at most 64 pixels (7x7) are one
-    run of pixels across rows. Before the store the sums are transposed in
-    registers with `vector.shuffle` (log2(w) rounds of w shuffles per w
-    pixels), so that each output channel's pixels are one vector, the fused
-    epilogue applies as in the other kernels, and the store is a
-    `vector.store` (a `vector.maskedstore` for fewer than w pixels).
+    run of pixels across rows, in blocks whose sizes differ by one at most.
+    Before the store the sums are transposed in registers with
+    `vector.shuffle` (log2(w) rounds of at most w shuffles per w pixels;
+    lanes that are never stored are left undefined), so that each output
+    channel's pixels are one vector, the fused epilogue applies as in the
+    other kernels, and the store is a `vector.store` (a
+    `vector.maskedstore` for fewer than w pixels).
 
     Blocking: options left at 0 come from the module's `ghost.target`
     (vector width from `vector_bits`; 6 x 4 blocks with 32 vector registers,

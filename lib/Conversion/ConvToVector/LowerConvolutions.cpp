@@ -782,17 +782,23 @@ private:
     return true;
   }
 
-  /// A small output plane as one run of pixels, in blocks of `pixels`.
+  /// A small output plane as one run of pixels, in as few blocks of at
+  /// most `pixels` as there can be, of sizes that differ by one at most: a
+  /// block of 1 pixel streams all of its group's weights for a sixth of
+  /// the work (7x7: 6,6,6,6,5,5,5,5,5 rather than 8 x 6 and 1).
   void emitPlane(Value n, Value g, int64_t count) {
     int64_t size = conv.outH * conv.outW;
-    for (int64_t q = 0; q < size; q += blocking.pixels) {
+    int64_t blocks = llvm::divideCeil(size, blocking.pixels);
+    for (int64_t i = 0, q = 0; i < blocks; ++i) {
+      int64_t pixelCount = size / blocks + (i < size % blocks ? 1 : 0);
       SmallVector<Pixel> pixels;
-      for (int64_t p = q; p < std::min(size, q + blocking.pixels); ++p) {
+      for (int64_t p = q; p < q + pixelCount; ++p) {
         int64_t y = p / conv.outW, x = p % conv.outW;
         pixels.push_back({constant(y), constant(x), y, x});
       }
       emitBlock(n, g, count, pixels, constant(0), constant(q),
                 {flatResult, flatInputs});
+      q += pixelCount;
     }
   }
 

@@ -124,19 +124,26 @@ module {
 
 // -----
 
-// A plane of at most 64 pixels is one run of pixels across rows: the 3x3
-// output's 9 pixels are blocks of 6 and 3, stored at 0 and 6 of the planes
-// viewed as rows. Two input channels: the reduction is a loop carrying
-// the 2 x 6 sums. Two convolutions with one filter share one packed global.
+// A plane of at most 64 pixels is one run of pixels across rows, in blocks
+// of at most 6 whose sizes differ by one at most: the 3x3 output's 9
+// pixels are blocks of 5 (stored at 0: 4 lanes, then 1 masked at 4) and 4
+// (at 5), in the planes viewed as rows. Two input channels: the reduction
+// is a loop carrying 2 x 5, then 2 x 4 sums. Two convolutions with one
+// filter share one packed global.
 // CHECK-LABEL: module
 // CHECK-COUNT-1: memref.global "private" constant @w_packed
 // CHECK-NOT:   memref.global
 // CHECK-LABEL: func.func @plane
+// CHECK-DAG:   %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG:   %[[C4:.*]] = arith.constant 4 : index
+// CHECK-DAG:   %[[C5:.*]] = arith.constant 5 : index
 // CHECK:       %[[ROW:.*]] = memref.expand_shape %{{.*}} {{\[\[}}0], [1], [2, 3]] output_shape [1, 8, 1, 9]
-// CHECK:       %{{.*}}:12 = affine.for %{{.*}} = 0 to 2 iter_args
-// CHECK:       vector.store %{{.*}}, %[[ROW]][%{{.*}}, %{{.*}}, %[[C0:.*]], %[[C0]]]
-// CHECK:       %{{.*}}:6 = affine.for %{{.*}} = 0 to 2 iter_args
-// CHECK:       vector.maskedstore %[[ROW]][%{{.*}}, %{{.*}}, %[[C0]], %[[C6:.*]]]
+// CHECK:       %{{.*}}:10 = affine.for %{{.*}} = 0 to 2 iter_args
+// CHECK:       vector.store %{{.*}}, %[[ROW]][%{{.*}}, %{{.*}}, %[[C0]], %[[C0]]]
+// CHECK:       vector.maskedstore %[[ROW]][%{{.*}}, %{{.*}}, %[[C0]], %[[C4]]]
+// CHECK:       %{{.*}}:8 = affine.for %{{.*}} = 0 to 2 iter_args
+// CHECK:       vector.store %{{.*}}, %[[ROW]][%{{.*}}, %{{.*}}, %[[C0]], %[[C5]]]
+// CHECK-NOT:   vector.maskedstore
 // CHECK-LABEL: func.func @same_filter
 // CHECK:       memref.get_global @w_packed
 module {
