@@ -1098,14 +1098,17 @@ private:
 
 /// Whether the channel kernel computes `conv` (given a packable filter):
 /// dense multiply-add windows whose sums start from a bias or a fill, with
-/// at least a vector of output channels. A 1x1 stride-1 convolution stays
-/// with the pointwise kernel, which reads whole planes as rows.
-static bool wantsChannelKernel(const Convolution &conv, int64_t width) {
+/// at least a vector of output channels and `minTerms` terms (C x kh x kw)
+/// per output. A 1x1 stride-1 convolution stays with the pointwise kernel,
+/// which reads whole planes as rows.
+static bool wantsChannelKernel(const Convolution &conv, int64_t width,
+                               int64_t minTerms) {
   return !conv.depthwise &&
          conv.combine == Convolution::Combine::MultiplyAdd &&
          !conv.inputScale && (conv.bias || conv.initialValue) &&
          width > 1 && llvm::isPowerOf2_64(width) &&
          conv.outChannels >= width &&
+         conv.inChannels * conv.kh * conv.kw >= minTerms &&
          !(conv.kh == 1 && conv.kw == 1 && conv.strideY == 1 &&
            conv.strideX == 1);
 }
@@ -1606,7 +1609,8 @@ struct GhostLowerConvolutions
       rewriter.setInsertionPoint(op);
       Value packed;
       if (channelKernel &&
-          wantsChannelKernel(conv, channelBlocking.vectorWidth))
+          wantsChannelKernel(conv, channelBlocking.vectorWidth,
+                             channelKernelMinTerms))
         packed = packer.pack(rewriter, op->getLoc(), conv.filter,
                              channelBlocking.vectorWidth);
       if (packed) {

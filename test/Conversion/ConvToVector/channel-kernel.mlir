@@ -1,4 +1,15 @@
-// RUN: ghostc-opt %s --split-input-file --ghost-lower-convolutions="vector-width=4" | FileCheck %s
+// RUN: ghostc-opt %s --split-input-file --ghost-lower-convolutions="vector-width=4 channel-kernel-min-terms=1" | FileCheck %s
+// RUN: ghostc-opt %s --split-input-file --ghost-lower-convolutions="vector-width=4" | FileCheck %s --check-prefix=DEFAULT
+
+// The tests use tiny reductions; by default a convolution needs 64 terms
+// (C x kh x kw) per output for the channel kernel: 9 x 3 x 3 qualifies,
+// 7 x 3 x 3 does not.
+// DEFAULT-LABEL: func.func @order
+// DEFAULT-NOT:   vector.shuffle
+// DEFAULT-LABEL: func.func @enough_terms
+// DEFAULT:       vector.shuffle
+// DEFAULT-LABEL: func.func @few_terms
+// DEFAULT-NOT:   vector.shuffle
 
 // The channel kernel: dense convolutions with constant filters keep output
 // channels in the vector lanes. The filter [F, C, kh, kw] is packed once into
@@ -53,6 +64,24 @@ module {
       ins(%in, %w : memref<1x1x1x5xf32>, memref<5x1x1x2xf32>) outs(%out : memref<1x5x1x4xf32>)
     return
   }
+  memref.global "private" constant @w9 : memref<4x9x3x3xf32> = dense<1.0>
+  func.func @enough_terms(%in: memref<1x9x5x5xf32>, %out: memref<1x4x3x3xf32>) {
+    %w = memref.get_global @w9 : memref<4x9x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x4x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x9x5x5xf32>, memref<4x9x3x3xf32>) outs(%out : memref<1x4x3x3xf32>)
+    return
+  }
+  memref.global "private" constant @w7 : memref<4x7x3x3xf32> = dense<1.0>
+  func.func @few_terms(%in: memref<1x7x5x5xf32>, %out: memref<1x4x3x3xf32>) {
+    %w = memref.get_global @w7 : memref<4x7x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x4x3x3xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x7x5x5xf32>, memref<4x7x3x3xf32>) outs(%out : memref<1x4x3x3xf32>)
+    return
+  }
 }
 
 // -----
@@ -66,6 +95,7 @@ module {
 // of 4 and a masked store of 2.
 #channel = affine_map<(d0, d1, d2, d3) -> (d1)>
 #id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// DEFAULT-LABEL: func.func @strided
 // CHECK-LABEL: func.func @strided
 // CHECK-SAME:  (%[[IN:.*]]: memref<1x1x4x80xf32>, %[[BIAS:.*]]: memref<4xf32>, %[[OUT:.*]]: memref<1x4x2x40xf32>)
 // CHECK-NOT:   linalg.
