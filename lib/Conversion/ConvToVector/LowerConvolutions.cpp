@@ -189,6 +189,25 @@ protected:
       body(constant(y), y);
   }
 
+  /// The sums `acc` after `accumulate(c, sums)` for every input channel c:
+  /// an affine.for carrying them, or one call (c = 0) when there is one
+  /// input channel or `once` (depthwise: the reduction has no channel loop).
+  SmallVector<Value> reduceInputChannels(
+      bool once, SmallVector<Value> acc,
+      function_ref<SmallVector<Value>(Value, SmallVector<Value>)> accumulate) {
+    if (once || conv.inChannels == 1)
+      return accumulate(constant(0), std::move(acc));
+    auto reduction = affine::AffineForOp::create(
+        b, loc, 0, conv.inChannels, 1, acc,
+        [&](OpBuilder &nested, Location, Value c, ValueRange sums) {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(nested.getInsertionBlock());
+          affine::AffineYieldOp::create(
+              b, loc, accumulate(c, llvm::to_vector(sums)));
+        });
+    return llvm::to_vector_of<Value>(reduction.getResults());
+  }
+
   /// A vector of `type` with every lane the padding value.
   Value paddingVector(VectorType type) {
     return arith::ConstantOp::create(
@@ -629,19 +648,7 @@ private:
       return sums;
     };
 
-    if (conv.depthwise || conv.inChannels == 1) {
-      acc = accumulate(constant(0), acc);
-    } else {
-      auto reduction = affine::AffineForOp::create(
-          b, loc, 0, conv.inChannels, 1, acc,
-          [&](OpBuilder &nested, Location, Value c, ValueRange sums) {
-            OpBuilder::InsertionGuard guard(b);
-            b.setInsertionPointToStart(nested.getInsertionBlock());
-            SmallVector<Value> next = accumulate(c, llvm::to_vector(sums));
-            affine::AffineYieldOp::create(b, loc, next);
-          });
-      acc = llvm::to_vector_of<Value>(reduction.getResults());
-    }
+    acc = reduceInputChannels(conv.depthwise, acc, accumulate);
 
     for (int64_t i = 0; i < block; ++i)
       for (int64_t j = 0; j < vectors; ++j) {
@@ -903,19 +910,7 @@ private:
       }
       return sums;
     };
-    if (conv.inChannels == 1) {
-      acc = accumulate(constant(0), acc);
-    } else {
-      auto reduction = affine::AffineForOp::create(
-          b, loc, 0, conv.inChannels, 1, acc,
-          [&](OpBuilder &nested, Location, Value c, ValueRange sums) {
-            OpBuilder::InsertionGuard guard(b);
-            b.setInsertionPointToStart(nested.getInsertionBlock());
-            affine::AffineYieldOp::create(
-                b, loc, accumulate(c, llvm::to_vector(sums)));
-          });
-      acc = llvm::to_vector_of<Value>(reduction.getResults());
-    }
+    acc = reduceInputChannels(/*once=*/false, acc, accumulate);
 
     // Transposed in chunks of `width` pixels: one vector per output
     // channel, its lanes the chunk's pixels, stored as a run of the row.
