@@ -177,7 +177,10 @@ struct GhostOutlineLayersPass
       // A buffer that shares no byte with the layer's other buffers is
       // `noalias`: the memory plan and the ABI guarantee it, and it lets
       // LLVM keep sums in registers and vectorise without overlap checks.
-      for (auto [i, root] : llvm::enumerate(roots)) {
+      for (auto [i, entry] : llvm::enumerate(roots)) {
+        // A named reference: lambdas capture structured bindings only
+        // from C++20.
+        const Root &root = entry;
         bool disjoint = llvm::all_of(roots, [&](const Root &other) {
           return &other == &root || other.base != root.base ||
                  other.end <= root.begin || root.end <= other.begin;
