@@ -116,7 +116,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     global `<name>_packed`, [ceil(F / w), C, kh, kw, w] with zeros past F,
     and the old global goes when nothing else reads it. The register block
     is `channel-group` vectors of output channels by `pixel-block` output
-    pixels of a row (4 x 6 with 32 vector registers, 2 x 6 with fewer); each
+    pixels of a row (x86 with 32 vector registers: 4 x 6; AArch64, whose
+    multiply-adds hold each pixel's input in a register: 2 x 7; 16
+    registers: 2 x 5); each
     step of the reduction loads one weight vector per channel vector and
     broadcasts one input value per pixel (`memref.load` and
     `vector.broadcast`), so strides cost nothing and padding is a tap left
@@ -154,9 +156,10 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
            "terms: 0.67x)">,
     Option<"channelGroup", "channel-group", "int64_t", /*default=*/"0",
            "Channel kernel: vectors of output channels per register block "
-           "(0: from ghost.target's register count)">,
+           "(0: from ghost.target, 4, 2 or 2)">,
     Option<"pixelBlock", "pixel-block", "int64_t", /*default=*/"0",
-           "Channel kernel: output pixels per register block (0: 6)">
+           "Channel kernel: output pixels per register block (0: from "
+           "ghost.target, 6, 7 or 5)">
   ];
   let dependentDialects = ["mlir::affine::AffineDialect",
                            "mlir::vector::VectorDialect",

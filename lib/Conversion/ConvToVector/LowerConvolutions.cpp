@@ -55,6 +55,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "ghostc/Target/TargetDescription.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <limits>
 
@@ -1540,14 +1541,25 @@ static Blocking chooseBlocking(std::optional<ghostc::TargetDescription> target) 
   return {target->f32Lanes(), 6, vectors};
 }
 
-/// Channel-kernel blocking for `target`: with 32 registers, 4 channel
-/// vectors x 6 pixels (24 accumulators, 4 weight vectors, 1 input); with
-/// 16, 2 x 6.
+/// Channel-kernel blocking for `target`: channel vectors x pixels whose
+/// accumulators, weight vectors and broadcast inputs fit the registers
+/// without spills. AVX-512's FMAs read a broadcast input from memory
+/// ({1to16}), so 4 x 6 takes 24 accumulators and 4 weights of 32 registers;
+/// NEON's by-element FMAs hold each pixel's input in a vector register, so
+/// 2 x 7 (23 registers: 4 x 6 spilled 66 times per iteration); with 16
+/// registers (AVX2, SSE), 2 x 5 (2 x 6 spilled). From llvm-mca on a 3x3
+/// 64-channel layer's inner loop (neoverse-n1, cortex-a55, haswell) and,
+/// for AVX2, `bench/compare.sh` on ResNet-18 compiled for haswell: 2 x 5
+/// took 0.73 of 2 x 6's time.
 static ChannelBlocking
 chooseChannelBlocking(std::optional<ghostc::TargetDescription> target) {
   if (!target)
     return {8, 2, 6};
-  return {target->f32Lanes(), target->vectorRegisters >= 32 ? 4 : 2, 6};
+  if (target->vectorRegisters < 32)
+    return {target->f32Lanes(), 2, 5};
+  if (llvm::Triple(target->triple).isX86())
+    return {target->f32Lanes(), 4, 6};
+  return {target->f32Lanes(), 2, 7};
 }
 
 struct GhostLowerConvolutions

@@ -270,3 +270,57 @@ module {
     return
   }
 }
+
+// -----
+
+// Blocking from the target, on rows of 9 pixels (the first block of each
+// row is whole). AVX-512 (32 registers; FMAs read broadcasts from memory):
+// 4 channel vectors x 6 pixels, 24 sums carried.
+// CHECK-LABEL: func.func @avx512
+// CHECK:       %{{.*}}:24 = affine.for %{{.*}} = 0 to 9 iter_args
+module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
+  memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
+  func.func @avx512(%in: memref<1x9x11x11xf32>, %out: memref<1x64x9x9xf32>) {
+    %w = memref.get_global @w : memref<64x9x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x9x9xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x9x11x11xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x9x9xf32>)
+    return
+  }
+}
+
+// -----
+
+// AArch64 (32 registers, but each pixel's input in one for NEON's
+// by-element FMAs): 2 x 7, 14 sums.
+// CHECK-LABEL: func.func @neon
+// CHECK:       %{{.*}}:14 = affine.for %{{.*}} = 0 to 9 iter_args
+module attributes {ghost.target = {cpu = "cortex-a76", fma = true, triple = "aarch64-unknown-linux-gnu", vector_bits = 128 : i64, vector_registers = 32 : i64}} {
+  memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
+  func.func @neon(%in: memref<1x9x11x11xf32>, %out: memref<1x64x9x9xf32>) {
+    %w = memref.get_global @w : memref<64x9x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x9x9xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x9x11x11xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x9x9xf32>)
+    return
+  }
+}
+
+// -----
+
+// 16 registers (AVX2, SSE): 2 x 5, 10 sums.
+// CHECK-LABEL: func.func @avx2
+// CHECK:       %{{.*}}:10 = affine.for %{{.*}} = 0 to 9 iter_args
+module attributes {ghost.target = {cpu = "haswell", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 256 : i64, vector_registers = 16 : i64}} {
+  memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
+  func.func @avx2(%in: memref<1x9x11x11xf32>, %out: memref<1x64x9x9xf32>) {
+    %w = memref.get_global @w : memref<64x9x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x9x9xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x9x11x11xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x9x9xf32>)
+    return
+  }
+}
