@@ -26,7 +26,7 @@
 // weights for a vector of output channels are one load, one broadcast
 // input value per output pixel, and the sums transposed in registers
 // before the store. Strides, narrow planes and padding then cost nothing:
-// ResNet-18's convolutions went from 70-190 GFLOP/s to 145-220 (the
+// ResNet-18's convolutions went from 69-200 GFLOP/s to 125-223 (the
 // machine's FMA peak is about 225).
 //
 // What surrounds a convolution after bufferization is folded into its
