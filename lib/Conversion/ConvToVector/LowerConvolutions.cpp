@@ -1504,11 +1504,12 @@ static SmallVector<Operation *> fusePadding(Operation *convOp,
       !fill->isBeforeInBlock(copy) || copy->getBlock() != convOp->getBlock() ||
       !copy->isBeforeInBlock(convOp))
     return {};
-  // Nothing but views, constants and the fused initialisation of the
-  // output (which a convolution never reads through its input) between the
-  // copy and the convolution: the tensor is read as it was copied.
+  // Nothing but views, constants, new buffers (a pooling window's, the
+  // output's) and the fused initialisation of the output (which a
+  // convolution never reads through its input) between the copy and the
+  // convolution: the tensor is read as it was copied.
   for (Operation *op = copy->getNextNode(); op != convOp; op = op->getNextNode())
-    if (op != initOp && !touchesNoMemory(op))
+    if (op != initOp && !touchesNoMemory(op) && !isa<memref::AllocOp>(op))
       return {};
   auto offsets = interior.getStaticOffsets();
   auto sourceType = dyn_cast<MemRefType>(source.getType());
