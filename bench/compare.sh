@@ -43,8 +43,7 @@ for side in a b; do
   mkdir -p "$work/$side"
   # shellcheck disable=SC2086 # the options are words
   "$ghostc" "$onnx" --name=model --mcpu=native $opts -o "$work/$side/model.o"
-  cc -O2 -I"$work/$side" bench/bench_ghostc.c "$work/$side/model.o" -lm \
-    -o "$work/$side/bench"
+  link_harness "$work/$side/bench" bench/bench_ghostc.c "$work/$side" "$work/$side/model.o"
 done
 
 for _ in $(seq "$rounds"); do

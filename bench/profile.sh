@@ -32,6 +32,6 @@ else
 fi
 mkdir -p "$dir/profile"
 build/bin/ghostc "$onnx" --name=model --profile -o "$dir/profile/model.o" "$@"
-cc -O2 -I"$dir/profile" bench/profile.c "$dir/profile/model.o" -o "$dir/profile/profile"
+link_harness "$dir/profile/profile" bench/profile.c "$dir/profile" "$dir/profile/model.o"
 echo "$(basename "$onnx") ($model), ghostc --profile $*"
 "$dir/profile/profile" 5 "$runs"

@@ -45,7 +45,7 @@ for model in "${models[@]}"; do
   echo "bench: compiling $model with ghostc $*"
   /usr/bin/time -f "%e %M" -o "$dir/compile" \
     build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
-  cc -O2 -I"$dir" bench/bench_ghostc.c "$dir/model.o" -lm -o "$dir/bench_ghostc"
+  link_harness "$dir/bench_ghostc" bench/bench_ghostc.c "$dir" "$dir/model.o"
   : > "$dir/rounds"
 done
 
