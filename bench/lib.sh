@@ -21,12 +21,12 @@ model_onnx() {
 
 # Links the C harness SOURCE with OBJECT into OUTPUT (INCLUDE holds the
 # header): cc -O2, then a cp of the result into place. An executable the
-# linker has just written keeps its pages in the page cache in small pieces,
-# and ResNet-18's 45 MB of weights in .rodata then ran 15% slower than from
-# a cp of the same file (21.1-22.6 ms against 18.3-18.7 ms, alternating, on
-# 2026-12-04): timed as written, a model's speed would depend on the
-# linker's write pattern instead of the steady state of an installed
-# binary.
+# linker had just written ran ResNet-18 (45 MB of weights in .rodata) 15%
+# slower than a cp of the same file (21.1-22.6 ms against 18.3-18.7 ms,
+# alternating, on 2026-12-04; the page cache holding the linker's output in
+# smaller folios is the suspected cause): timed as written, a model's speed
+# would depend on the linker's write pattern instead of the steady state of
+# an installed binary.
 link_harness() {
   local output=$1 source=$2 include=$3 object=$4
   cc -O2 -I"$include" "$source" "$object" -lm -o "$output.linked"
