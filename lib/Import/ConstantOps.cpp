@@ -44,9 +44,9 @@ LogicalResult convertIdentity(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertShape(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   FailureOr<int64_t> startAttr = im.intAttr(node, "start", 0);
   if (failed(startAttr))
     return failure();
@@ -70,9 +70,9 @@ LogicalResult convertShape(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertGather(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", 0);
   if (failed(axisAttr))
     return failure();

@@ -91,9 +91,10 @@ public:
   mlir::FailureOr<mlir::Value> value(const onnx::NodeProto &node, int index);
   /// The ONNX value `name` as an SSA value, as for value().
   mlir::FailureOr<mlir::Value> valueNamed(llvm::StringRef name);
-  /// Static shape of input `index`, known or computed.
-  std::optional<llvm::SmallVector<int64_t>> shapeOf(const onnx::NodeProto &node,
-                                                    int index);
+  /// Static shape of input `index`, known or computed. Failure (reported)
+  /// when the input is missing, as for value().
+  mlir::FailureOr<llvm::SmallVector<int64_t>>
+  shapeOf(const onnx::NodeProto &node, int index);
 
   /// True when a node or the graph's outputs read the value `name`.
   bool isUsed(llvm::StringRef name) const {

@@ -114,10 +114,10 @@ FailureOr<Value> Importer::valueNamed(StringRef name) {
   return constant;
 }
 
-std::optional<SmallVector<int64_t>>
+FailureOr<SmallVector<int64_t>>
 Importer::shapeOf(const onnx::NodeProto &node, int index) {
   if (!hasInput(node, index))
-    return std::nullopt;
+    return fail("input " + Twine(index) + " is required");
   const OnnxValue &entry = values.find(node.input(index))->second;
   if (const KnownTensor *tensor = std::get_if<KnownTensor>(&entry))
     return tensor->shape;

@@ -109,9 +109,9 @@ resolveSlice(Importer &im, ArrayRef<int64_t> shape, ArrayRef<int64_t> starts,
 namespace ghostc::import {
 
 LogicalResult convertReshape(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> inShape = im.shapeOf(node, 0);
-  if (!inShape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> inShape = im.shapeOf(node, 0);
+  if (failed(inShape))
+    return failure();
   FailureOr<std::optional<SmallVector<int64_t>>> given =
       intsFrom(im, node, 1, im.version() >= 5, "shape");
   if (failed(given))
@@ -156,9 +156,9 @@ LogicalResult convertReshape(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertFlatten(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", 1);
   if (failed(axisAttr))
     return failure();
@@ -174,9 +174,9 @@ LogicalResult convertFlatten(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertSqueeze(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   int64_t rank = shape->size();
   FailureOr<std::optional<SmallVector<int64_t>>> axes =
       intsFrom(im, node, 1, im.version() >= 13, "axes");
@@ -204,9 +204,9 @@ LogicalResult convertSqueeze(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertUnsqueeze(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   FailureOr<std::optional<SmallVector<int64_t>>> given =
       intsFrom(im, node, 1, im.version() >= 13, "axes");
   if (failed(given))
@@ -231,9 +231,9 @@ LogicalResult convertUnsqueeze(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertTranspose(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   int64_t rank = shape->size();
   FailureOr<std::optional<SmallVector<int64_t>>> given =
       im.intsAttr(node, "perm");
@@ -282,9 +282,9 @@ LogicalResult convertConcat(Importer &im, const NodeProto &node) {
   FailureOr<int64_t> axisAttr = im.intAttr(node, "axis", 1);
   if (failed(axisAttr))
     return failure();
-  std::optional<SmallVector<int64_t>> firstShape = im.shapeOf(node, 0);
-  if (!firstShape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> firstShape = im.shapeOf(node, 0);
+  if (failed(firstShape))
+    return failure();
   FailureOr<int64_t> axis = normalizeAxis(im, *axisAttr, firstShape->size());
   if (failed(axis))
     return failure();
@@ -340,9 +340,9 @@ LogicalResult convertConcat(Importer &im, const NodeProto &node) {
 }
 
 LogicalResult convertSlice(Importer &im, const NodeProto &node) {
-  std::optional<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
-  if (!shape)
-    return im.fail("input 0 is required");
+  FailureOr<SmallVector<int64_t>> shape = im.shapeOf(node, 0);
+  if (failed(shape))
+    return failure();
   bool inputs = im.version() >= 10;
   // starts, ends, axes, steps: inputs 1 to 4, or attributes before version 10.
   static constexpr StringLiteral kNames[] = {"starts", "ends", "axes",
