@@ -190,6 +190,33 @@ protected:
       body(constant(y), y);
   }
 
+  /// One output row in blocks of `span` columns: `body(x, fixedX,
+  /// columns)` for each. Blocks whose taps all read inside the input row
+  /// (none left of column 0, none right of the last) run in a loop; the
+  /// others, at the row's edges under implicit padding, and the last,
+  /// narrower block are emitted one by one with x constant (fixedX).
+  void forEachColumnBlock(
+      int64_t span,
+      function_ref<void(Value, std::optional<int64_t>, int64_t)> body) {
+    int64_t whole = conv.outW - conv.outW % span;
+    int64_t first =
+        llvm::alignTo(llvm::divideCeil(conv.padLeft, conv.strideX), span);
+    int64_t reach =
+        conv.inW - 1 + conv.padLeft - (conv.kw - 1) * conv.dilationX;
+    // Block [x, x + span) is interior when (x + span - 1) * sx <= reach.
+    int64_t last = reach < 0 ? 0 : (reach / conv.strideX + 1) / span * span;
+    last = conv.implicitPadding ? std::clamp<int64_t>(last, 0, whole) : whole;
+    first = std::min(first, last);
+    for (int64_t x = 0; x < first; x += span)
+      body(constant(x), x, span);
+    if (first < last)
+      loop(first, last, span, [&](Value x) { body(x, std::nullopt, span); });
+    for (int64_t x = last; x < whole; x += span)
+      body(constant(x), x, span);
+    if (whole < conv.outW)
+      body(constant(whole), whole, conv.outW - whole);
+  }
+
   /// The sums `acc` after `accumulate(c, sums)` for every input channel c:
   /// an affine.for carrying them, or one call (c = 0) when there is one
   /// input channel or `once` (depthwise: the reduction has no channel loop).
@@ -423,32 +450,12 @@ private:
   /// padding, its end) one by one with masked reads.
   void emitRow(Value n, Value f, int64_t block, Value y,
                std::optional<int64_t> fixedY, int64_t columnVectors) {
-    int64_t span = columnVectors * blocking.vectorWidth;
-    int64_t whole = conv.outW - conv.outW % span;
-    // Interior blocks start where no tap reads left of column 0 and end
-    // where none reads right of the last column.
-    int64_t first =
-        llvm::alignTo(llvm::divideCeil(conv.padLeft, conv.strideX), span);
-    int64_t reach = conv.inW - 1 + conv.padLeft -
-                    (conv.kw - 1) * conv.dilationX;
-    // Block [x, x + span) is interior when (x + span - 1) * sx <= reach.
-    int64_t last = reach < 0 ? 0
-                             : (reach / conv.strideX + 1) / span * span;
-    last = conv.implicitPadding ? std::clamp<int64_t>(last, 0, whole) : whole;
-    first = std::min(first, last);
-    for (int64_t x = 0; x < first; x += span)
-      emitBlock(n, f, block, y, fixedY, constant(x), x, columnVectors, span);
-    if (first < last)
-      loop(first, last, span, [&](Value x) {
-        emitBlock(n, f, block, y, fixedY, x, std::nullopt, columnVectors,
-                  span);
-      });
-    for (int64_t x = last; x < whole; x += span)
-      emitBlock(n, f, block, y, fixedY, constant(x), x, columnVectors, span);
-    int64_t rest = conv.outW - whole;
-    if (rest > 0)
-      emitBlock(n, f, block, y, fixedY, constant(whole), whole,
-                llvm::divideCeil(rest, blocking.vectorWidth), rest);
+    forEachColumnBlock(
+        columnVectors * blocking.vectorWidth,
+        [&](Value x, std::optional<int64_t> fixedX, int64_t columns) {
+          emitBlock(n, f, block, y, fixedY, x, fixedX,
+                    llvm::divideCeil(columns, blocking.vectorWidth), columns);
+        });
   }
 
   /// `vectors` consecutive vectors of input row `iy` starting at column
@@ -814,33 +821,18 @@ private:
   /// read inside the input row in a loop, the others one by one.
   void emitRow(Value n, Value g, int64_t count, Value y,
                std::optional<int64_t> fixedY) {
-    int64_t span = blocking.pixels;
-    int64_t whole = conv.outW - conv.outW % span;
-    // Column x reads inside the row when firstX <= x <= lastX.
-    int64_t firstX = llvm::divideCeil(conv.padLeft, conv.strideX);
-    int64_t reach =
-        conv.inW - 1 + conv.padLeft - (conv.kw - 1) * conv.dilationX;
-    int64_t first = llvm::alignTo(firstX, span);
-    int64_t last = reach < 0 ? 0 : (reach / conv.strideX + 1) / span * span;
-    last = conv.implicitPadding ? std::clamp<int64_t>(last, 0, whole) : whole;
-    first = std::min(first, last);
     AffineExpr d0 = b.getAffineDimExpr(0);
-    auto block = [&](Value x, std::optional<int64_t> fixedX, int64_t size) {
-      SmallVector<Pixel> pixels;
-      for (int64_t p = 0; p < size; ++p)
-        pixels.push_back({y, p == 0 ? x : apply(d0 + p, {x}), fixedY,
-                          fixedX ? std::optional(*fixedX + p) : std::nullopt});
-      emitBlock(n, g, count, pixels, y, x,
-                {conv.result, conv.epilogueInputs});
-    };
-    for (int64_t x = 0; x < first; x += span)
-      block(constant(x), x, span);
-    if (first < last)
-      loop(first, last, span, [&](Value x) { block(x, std::nullopt, span); });
-    for (int64_t x = last; x < whole; x += span)
-      block(constant(x), x, span);
-    if (whole < conv.outW)
-      block(constant(whole), whole, conv.outW - whole);
+    forEachColumnBlock(
+        blocking.pixels,
+        [&](Value x, std::optional<int64_t> fixedX, int64_t size) {
+          SmallVector<Pixel> pixels;
+          for (int64_t p = 0; p < size; ++p)
+            pixels.push_back(
+                {y, p == 0 ? x : apply(d0 + p, {x}), fixedY,
+                 fixedX ? std::optional(*fixedX + p) : std::nullopt});
+          emitBlock(n, g, count, pixels, y, x,
+                    {conv.result, conv.epilogueInputs});
+        });
   }
 
   /// One register block: channel vectors [g, g + count) by `pixels`, stored
