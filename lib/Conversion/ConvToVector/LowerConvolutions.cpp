@@ -1039,12 +1039,13 @@ public:
       ArrayRef<int64_t> shape = type.getShape();
       int64_t outputs = shape[0], taps = shape[1] * shape[2] * shape[3];
       int64_t groups = llvm::divideCeil(outputs, width);
-      SmallVector<float> source = llvm::to_vector(values.getValues<float>());
+      // The filter's values in order, (f, t) with t the fastest, read once
+      // from the attribute without a copy of the whole filter.
+      auto source = values.value_begin<float>();
       SmallVector<float> data(groups * taps * width, 0.0f);
       for (int64_t f = 0; f < outputs; ++f)
-        for (int64_t t = 0; t < taps; ++t)
-          data[((f / width) * taps + t) * width + f % width] =
-              source[f * taps + t];
+        for (int64_t t = 0; t < taps; ++t, ++source)
+          data[((f / width) * taps + t) * width + f % width] = *source;
       SmallVector<int64_t> packedShape = {groups, shape[1], shape[2],
                                           shape[3], width};
       auto f32 = b.getF32Type();
