@@ -6,13 +6,21 @@
 
 #include "ghostc/Target/Emit.h"
 
+#include "ElfLink.h"
+#include "Partition.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/Threading.h"
+#include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/SwapByteOrder.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/Target/TargetOptions.h"
@@ -157,6 +165,144 @@ ghostc::describeTarget(const TargetOptions &options) {
   return description;
 }
 
+namespace {
+
+/// Partitions an object's module is split into for code generation on all
+/// cores. Fixed, not the number of threads, so that the object is the same
+/// on every machine; 8 keeps up to 8 cores busy while the partitions
+/// stay large enough for their setup not to count.
+constexpr unsigned objectPartitions = 8;
+
+/// Whether partitions' objects can be linked into one (ElfLink.h).
+bool canLinkPartitions(const llvm::Triple &triple) {
+  return triple.isOSBinFormatELF() && triple.isArch64Bit() &&
+         triple.isLittleEndian();
+}
+
+/// Takes the large constants (the weights) out of `module` for the object
+/// to hold as bytes: LLVM never copies, optimises or writes them. Each
+/// stays in `module` as a hidden declaration that the code refers to, and
+/// the linked object defines it as a local symbol. Taken are the local
+/// constants of more than maxCodeConstantBytes held as dense integers or
+/// floats of whole bytes, in the target's byte order (a little-endian
+/// host's, as every target that links partitions is little-endian).
+std::vector<ghostc::DataSymbol> takeConstantData(ModuleOp module) {
+  std::vector<ghostc::DataSymbol> data;
+  if (!llvm::sys::IsLittleEndianHost)
+    return data;
+  DataLayout layout(module);
+  for (auto global : module.getOps<LLVM::GlobalOp>()) {
+    auto value = dyn_cast_or_null<DenseElementsAttr>(global.getValueAttr());
+    if (!value || value.isSplat() || !global.getConstant() ||
+        (global.getLinkage() != LLVM::Linkage::Private &&
+         global.getLinkage() != LLVM::Linkage::Internal) ||
+        !global.getInitializer().empty() || global.getSection() ||
+        global.getThreadLocal_() || global.getAddrSpace() != 0)
+      continue;
+    Type element = value.getElementType();
+    if (!element.isIntOrFloat() || element.getIntOrFloatBitWidth() % 8 != 0)
+      continue;
+    ArrayRef<char> bytes = value.getRawData();
+    if (bytes.size() <= ghostc::maxCodeConstantBytes ||
+        bytes.size() != layout.getTypeSize(global.getGlobalType()))
+      continue;
+    data.push_back({global.getSymName().str(), bytes,
+                    global.getAlignment().value_or(
+                        layout.getTypeABIAlignment(global.getGlobalType()))});
+    global.removeValueAttr();
+    global.setLinkage(LLVM::Linkage::External);
+    global.setVisibility_(LLVM::Visibility::Hidden);
+  }
+  return data;
+}
+
+/// Optimises `module` (with its triple and data layout set) and writes
+/// `kind` to `os`, with a target machine of its own: one thread's share of
+/// an object, or all of it.
+LogicalResult generate(llvm::Module &module, const ResolvedTarget &resolved,
+                       unsigned optLevel, ghostc::MachineOutput kind,
+                       llvm::raw_pwrite_stream &os, Location loc,
+                       TimingScope &timing) {
+  auto codeGenLevel = optLevel == 0   ? llvm::CodeGenOptLevel::None
+                      : optLevel == 1 ? llvm::CodeGenOptLevel::Less
+                      : optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                                      : llvm::CodeGenOptLevel::Aggressive;
+  std::unique_ptr<llvm::TargetMachine> machine(
+      resolved.target->createTargetMachine(
+          resolved.triple, resolved.cpu, resolved.features,
+          llvm::TargetOptions(), llvm::Reloc::PIC_, std::nullopt,
+          codeGenLevel));
+  if (!machine)
+    return emitError(loc, "cannot create a target machine for ")
+           << resolved.triple.str();
+  TimingScope optimizeTimer = timing.nest("LLVM optimisation");
+  optimize(module, *machine, optLevel);
+  optimizeTimer.stop();
+
+  if (kind == ghostc::MachineOutput::LLVMIR) {
+    module.print(os, nullptr);
+    return success();
+  }
+  TimingScope codegenTimer = timing.nest("LLVM code generation");
+  llvm::legacy::PassManager codegen;
+  if (machine->addPassesToEmitFile(codegen, os, nullptr,
+                                   kind == ghostc::MachineOutput::Object
+                                       ? llvm::CodeGenFileType::ObjectFile
+                                       : llvm::CodeGenFileType::AssemblyFile))
+    return emitError(loc, "the target cannot emit this kind of file");
+  codegen.run(module);
+  return success();
+}
+
+/// Writes the object of `partitions` and `data` to `os`: the partitions'
+/// code generated in parallel on the threads of the MLIR context, then
+/// linked into one object with the data.
+LogicalResult generatePartitioned(ghostc::ModulePartitions &partitions,
+                                  ArrayRef<ghostc::DataSymbol> data,
+                                  const ResolvedTarget &resolved,
+                                  unsigned optLevel, llvm::raw_ostream &os,
+                                  Location loc, TimingScope &timing) {
+  size_t count = partitions.code.size();
+  std::vector<llvm::SmallVector<char, 0>> objects(count);
+  // The tasks' scopes, nested from every thread, add up under this one.
+  TimingScope tasksTimer =
+      timing.nest("Partitions (" + std::to_string(count) + ")");
+  if (failed(failableParallelForEachN(
+          loc.getContext(), 0, count, [&](size_t i) -> LogicalResult {
+            llvm::SmallVector<char, 0> &code = partitions.code[i];
+            llvm::LLVMContext context;
+            llvm::Expected<std::unique_ptr<llvm::Module>> module =
+                llvm::parseBitcodeFile(
+                    llvm::MemoryBufferRef(
+                        llvm::StringRef(code.data(), code.size()),
+                        "partition"),
+                    context);
+            if (!module)
+              return emitError(loc, "cannot read partition ")
+                     << i << ": " << llvm::toString(module.takeError());
+            llvm::raw_svector_ostream object(objects[i]);
+            LogicalResult generated =
+                generate(**module, resolved, optLevel,
+                         ghostc::MachineOutput::Object, object, loc,
+                         tasksTimer);
+            module->reset();
+            code = {};
+            return generated;
+          })))
+    return failure();
+  tasksTimer.stop();
+  TimingScope linkTimer = timing.nest("Link the partitions' objects");
+  llvm::SmallVector<llvm::StringRef> views;
+  for (const llvm::SmallVector<char, 0> &object : objects)
+    views.push_back(llvm::StringRef(object.data(), object.size()));
+  if (llvm::Error error = ghostc::linkRelocatableObjects(
+          views, data, partitions.madeVisible, os))
+    return emitError(loc, llvm::toString(std::move(error)));
+  return success();
+}
+
+} // namespace
+
 LogicalResult ghostc::emitMachineCode(ModuleOp module,
                                       const TargetOptions &options,
                                       MachineOutput kind,
@@ -168,20 +314,24 @@ LogicalResult ghostc::emitMachineCode(ModuleOp module,
   llvm::Expected<ResolvedTarget> resolved = resolveTarget(options);
   if (!resolved)
     return emitError(loc, llvm::toString(resolved.takeError()));
-  const llvm::Triple &triple = resolved->triple;
-  const std::string &cpu = resolved->cpu;
-  auto codeGenLevel = options.optLevel == 0   ? llvm::CodeGenOptLevel::None
-                      : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
-                      : options.optLevel == 2
-                          ? llvm::CodeGenOptLevel::Default
-                          : llvm::CodeGenOptLevel::Aggressive;
+  // The data layout comes from a target machine like the ones that
+  // generate the code.
   std::unique_ptr<llvm::TargetMachine> machine(
       resolved->target->createTargetMachine(
-          triple, cpu, resolved->features, llvm::TargetOptions(),
-          llvm::Reloc::PIC_, std::nullopt, codeGenLevel));
+          resolved->triple, resolved->cpu, resolved->features,
+          llvm::TargetOptions(), llvm::Reloc::PIC_));
   if (!machine)
     return emitError(loc, "cannot create a target machine for ")
-           << triple.str();
+           << resolved->triple.str();
+  // Set once, before any thread reads LLVM's options.
+  boundSchedulingRegions();
+
+  // Objects are generated in partitions where they can be linked.
+  bool partitioned =
+      kind == MachineOutput::Object && canLinkPartitions(resolved->triple);
+  std::vector<DataSymbol> data;
+  if (partitioned)
+    data = takeConstantData(module);
 
   llvm::LLVMContext context;
   TimingScope translateTimer = timing.nest("Translate to LLVM IR");
@@ -189,25 +339,19 @@ LogicalResult ghostc::emitMachineCode(ModuleOp module,
       translateModuleToLLVMIR(module, context);
   if (!llvmModule)
     return emitError(loc, "cannot translate the module to LLVM IR");
-  llvmModule->setTargetTriple(triple);
+  llvmModule->setTargetTriple(resolved->triple);
   llvmModule->setDataLayout(machine->createDataLayout());
   translateTimer.stop();
-  TimingScope optimizeTimer = timing.nest("LLVM optimisation");
-  optimize(*llvmModule, *machine, options.optLevel);
-  optimizeTimer.stop();
 
-  if (kind == MachineOutput::LLVMIR) {
-    llvmModule->print(os, nullptr);
-    return success();
+  if (partitioned) {
+    TimingScope splitTimer = timing.nest("Split into partitions");
+    ModulePartitions partitions =
+        partitionModule(*llvmModule, objectPartitions);
+    splitTimer.stop();
+    llvmModule.reset();
+    return generatePartitioned(partitions, data, *resolved, options.optLevel,
+                               os, loc, timing);
   }
-  TimingScope codegenTimer = timing.nest("LLVM code generation");
-  boundSchedulingRegions();
-  llvm::legacy::PassManager codegen;
-  if (machine->addPassesToEmitFile(codegen, os, nullptr,
-                                   kind == MachineOutput::Object
-                                       ? llvm::CodeGenFileType::ObjectFile
-                                       : llvm::CodeGenFileType::AssemblyFile))
-    return emitError(loc, "the target cannot emit this kind of file");
-  codegen.run(*llvmModule);
-  return success();
+  return generate(*llvmModule, *resolved, options.optLevel, kind, os, loc,
+                  timing);
 }

@@ -7,6 +7,7 @@
 // ghostc model.onnx [-o model.o] [--emit=import|ghost|loops|llvm|asm|obj]
 //        [--mtriple=T] [--mcpu=C] [-O0..-O3] [--name=N] [--batch N] [--dim N=V]
 //        [--max-tensor-elements=N] [--max-weight-bytes=N] [--profile] [--timing]
+//        [--jobs=N]
 //
 // The driver owns the process: it parses options, imports the model, runs the
 // pipeline up to the requested stage and writes the result. Every error is
@@ -33,10 +34,12 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
 #include <sys/resource.h>
 
 using namespace mlir;
@@ -140,6 +143,12 @@ cl::opt<bool> profileLayers(
     cl::desc("Build an object that times every layer into "
              "<name>_profile_ns (see bench/profile.sh)"),
     cl::init(false), cl::cat(ghostcCategory));
+
+cl::opt<unsigned> threadCount(
+    "jobs",
+    cl::desc("Threads for the passes and LLVM's code generation (default 0: "
+             "one per core); the output is the same for any number"),
+    cl::init(0), cl::value_desc("N"), cl::cat(ghostcCategory));
 
 cl::opt<bool> printTiming("timing",
                           cl::desc("Print the time each stage took, and the "
@@ -419,6 +428,12 @@ int main(int argc, char **argv) {
 
   DialectRegistry registry;
   ghostc::registerAllDialects(registry);
-  MLIRContext context(registry);
+  // The pool outlives the context, which only borrows it.
+  std::optional<DefaultThreadPool> threads;
+  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
+  if (threadCount != 1) {
+    threads.emplace(hardware_concurrency(threadCount));
+    context.setThreadPool(*threads);
+  }
   return run(context);
 }

@@ -49,8 +49,11 @@ enum class MachineOutput { LLVMIR, Assembly, Object };
 llvm::Expected<TargetDescription> describeTarget(const TargetOptions &options);
 
 /// Translates `module` (LLVM dialect) to LLVM IR, optimises it at the
-/// requested level and writes `kind` to `os`. Errors are reported as
-/// diagnostics on `module`. The translation, LLVM's optimisation and its
+/// requested level and writes `kind` to `os`. An ELF object is generated in
+/// partitions on the threads of the module's context and linked into one,
+/// its weights written as bytes, never through LLVM (they are taken out of
+/// `module`, which is left with declarations of them). Errors are reported
+/// as diagnostics on `module`. The translation, LLVM's optimisation and its
 /// code generation are timed as scopes nested in `timing`.
 mlir::LogicalResult emitMachineCode(mlir::ModuleOp module,
                                     const TargetOptions &options,
