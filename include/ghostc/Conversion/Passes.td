@@ -58,7 +58,12 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     `channel-block * vector-block` vectors of a row, and, with 8 lanes or
     more, as many channels as make at least 8 independent sums when rows
     are shorter), accumulates the whole reduction
-    into them with `vector.fma` and writes them back once. Input rows are
+    into them with `vector.fma` and writes them back once. Grouped
+    convolutions, the `linalg.generic` over (n, o, c, ky, kx, y, x) that
+    convert-ghost-to-linalg writes for them (input channel `(o floordiv Og)
+    * C + c`, body `out + in * filter`, nothing else matches), are lowered
+    the same way with channel blocks cut to lie in one group, each reading
+    its group's input channels. Input rows are
     `vector.transfer_read`s; at stride s, one read of s vectors' worth of
     columns and a `vector.shuffle` keeping every s-th lane. The last block
     of a row uses masked transfers. A 1x1 stride-1 convolution views its
@@ -123,8 +128,14 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     broadcasts one input value per pixel (`memref.load` and
     `vector.broadcast`), so strides cost nothing and padding is a tap left
     out of a border pixel (border rows and column blocks are emitted with
-    constant positions). Output planes of at most 64 pixels (7x7) are one
+    constant positions); a row's blocks are as few as the pixel block allows
+    and as wide as each other but the last (28 columns of at most 12: 10,
+    10, 8). Output planes of at most 64 pixels (7x7) are one
     run of pixels across rows, in blocks whose sizes differ by one at most.
+    A grouped convolution qualifies when its groups hold whole vectors of
+    output channels: its blocks hold one group's vectors (at most
+    `channel-group`, a divisor of the group's), by as many more pixels as
+    keep the accumulators' count (x86: 1 x 24 for groups of 16 channels).
     Before the store the sums are transposed in registers with
     `vector.shuffle` (log2(w) rounds of at most w shuffles per w pixels;
     lanes that are never stored are left undefined), so that each output

@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 //
 // Lowers linalg.conv_2d_nchw_fchw and linalg.depthwise_conv_2d_nchw_chw on
-// buffers with static shapes, and the pooling ops linalg.pooling_nchw_max
+// buffers with static shapes, grouped convolutions (the linalg.generic that
+// linalg_builders::convolve writes for them), and the pooling ops
+// linalg.pooling_nchw_max
 // and linalg.pooling_nchw_sum as depthwise windows that combine by maximum or
 // sum instead of multiply-add, to affine loop nests whose innermost body is a
 // register block: `channelBlock` output channels times `vectorBlock` vectors
@@ -76,11 +78,15 @@ struct Blocking {
 
 /// A convolution on NCHW buffers: output [n, f, oh, ow] accumulates
 /// input[n, c', y*sy + ky*dy, x*sx + kx*dx] * filter(f, c, ky, kx), where c'
-/// is c (dense: the filter is [f, c, kh, kw]) or f (depthwise: the filter is
-/// [f, kh, kw] and the reduction has no channel loop).
+/// is c (dense: the filter is [f, c, kh, kw]), (f floordiv (F / groups)) *
+/// C + c (grouped: each group of F / groups output channels reads its own C
+/// input channels) or f (depthwise: the filter is [f, kh, kw] and the
+/// reduction has no channel loop).
 struct Convolution {
   Value input, filter, output;
   bool depthwise;
+  /// Groups of a grouped convolution; 1 for dense and depthwise ones.
+  int64_t groups = 1;
   /// How a tap's input joins the sums: times its weight (convolutions), or,
   /// for pooling, by maximum or sum (the filter only gives the window).
   enum class Combine { MultiplyAdd, Maximum, Add };
@@ -91,6 +97,7 @@ struct Convolution {
     return combine == Combine::Maximum ? std::numeric_limits<float>::lowest()
                                        : 0.0f;
   }
+  /// inChannels: the input channels an output channel reads (C, per group).
   int64_t batch, inChannels, outChannels, kh, kw;
   int64_t outH, outW;
   int64_t strideY, strideX, dilationY, dilationX;
@@ -236,6 +243,20 @@ protected:
     return llvm::to_vector_of<Value>(reduction.getResults());
   }
 
+  /// The input channel that reduction step `c` reads for output channel
+  /// `f` (or the block of output channels from `f`, which lies in one
+  /// group).
+  Value inputChannel(Value f, Value c) {
+    if (conv.groups == 1)
+      return c;
+    AffineExpr d0, d1;
+    bindDims(b.getContext(), d0, d1);
+    return apply(d0.floorDiv(conv.outChannels / conv.groups) *
+                         conv.inChannels +
+                     d1,
+                 {f, c});
+  }
+
   /// A vector of `type` with every lane the padding value.
   Value paddingVector(VectorType type) {
     return arith::ConstantOp::create(
@@ -333,6 +354,9 @@ public:
                     : llvm::divideCeil(std::min<int64_t>(8, accumulators),
                                        columnVectors);
       }
+      // A grouped convolution's channel blocks lie in one group each.
+      while (conv.groups > 1 && (conv.outChannels / conv.groups) % block != 0)
+        --block;
       if (conv.outH == 1 && !conv.depthwise && !conv.planeW &&
           !conv.implicitPadding) {
         emitColumnsOuter(n, block, columnVectors);
@@ -564,6 +588,8 @@ private:
     // way instead of a pass over the whole input.
     bool scaleInputs = conv.inputScale && !conv.depthwise && vectors <= block;
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
+      // Dense: the input channel of the whole block.
+      Value inputC = inputChannel(f, c);
       // The scale of each output channel's input channel: c for the whole
       // block (dense); depthwise, each output channel's own.
       SmallVector<Value> scales;
@@ -605,7 +631,7 @@ private:
           // Dense: the same input vectors for every output channel.
           SmallVector<Value> rows;
           if (!conv.depthwise) {
-            rows = loadRows(c);
+            rows = loadRows(inputC);
             // A tap that reads only padding for the whole block adds
             // nothing.
             if (llvm::none_of(rows, [](Value row) { return bool(row); }))
@@ -739,7 +765,23 @@ public:
   ChannelKernelEmitter(OpBuilder &b, Location loc, const Convolution &conv,
                        Value packedFilter, ChannelBlocking blocking)
       : EmitterBase(b, loc, conv, blocking.vectorWidth), packed(packedFilter),
-        blocking(blocking) {}
+        blocking(withinGroups(conv, blocking)) {}
+
+  /// `blocking` for `conv`: a grouped convolution's blocks of channel
+  /// vectors lie in one group each (groups hold whole vectors), with as
+  /// many pixels more as keep the accumulators' count.
+  static ChannelBlocking withinGroups(const Convolution &conv,
+                                     ChannelBlocking blocking) {
+    if (conv.groups == 1)
+      return blocking;
+    int64_t vectors = conv.outChannels / conv.groups / blocking.vectorWidth;
+    int64_t group = blocking.groupVectors;
+    while (vectors % group != 0)
+      --group;
+    blocking.pixels = blocking.pixels * blocking.groupVectors / group;
+    blocking.groupVectors = group;
+    return blocking;
+  }
 
   void emit() {
     int64_t width = blocking.vectorWidth, group = blocking.groupVectors;
@@ -817,13 +859,17 @@ private:
     }
   }
 
-  /// One output row in blocks of `pixels` columns: blocks whose taps all
-  /// read inside the input row in a loop, the others one by one.
+  /// One output row in blocks of at most `pixels` columns, as few as
+  /// there can be and as wide as each other (28 columns: 14 + 14, not 24 +
+  /// 4): blocks whose taps all read inside the input row in a loop, the
+  /// others one by one.
   void emitRow(Value n, Value g, int64_t count, Value y,
                std::optional<int64_t> fixedY) {
     AffineExpr d0 = b.getAffineDimExpr(0);
+    int64_t span = llvm::divideCeil(
+        conv.outW, llvm::divideCeil(conv.outW, blocking.pixels));
     forEachColumnBlock(
-        blocking.pixels,
+        span,
         [&](Value x, std::optional<int64_t> fixedX, int64_t size) {
           SmallVector<Pixel> pixels;
           for (int64_t p = 0; p < size; ++p)
@@ -861,7 +907,9 @@ private:
       acc.append(size, start);
     }
 
+    Value firstChannel = apply(d0 * width, {g});
     auto accumulate = [&](Value c, SmallVector<Value> sums) {
+      Value inputC = inputChannel(firstChannel, c);
       for (int64_t ky = 0; ky < conv.kh; ++ky) {
         int64_t offsetY = ky * conv.dilationY - conv.padTop;
         for (int64_t kx = 0; kx < conv.kw; ++kx) {
@@ -885,7 +933,7 @@ private:
             inputs[p] = vector::BroadcastOp::create(
                 b, loc, vectorType,
                 memref::LoadOp::create(b, loc, conv.input,
-                                       ValueRange{n, c, iy, ix}));
+                                       ValueRange{n, inputC, iy, ix}));
           }
           if (llvm::none_of(inputs, [](Value input) { return bool(input); }))
             continue;
@@ -1087,9 +1135,10 @@ private:
 
 /// Whether the channel kernel computes `conv` (given a packable filter):
 /// dense multiply-add windows whose sums start from a bias or a fill, with
-/// at least a vector of output channels and `minTerms` terms (C x kh x kw)
-/// per output. A 1x1 stride-1 convolution stays with the pointwise kernel,
-/// which reads whole planes as rows.
+/// at least a vector of output channels (whole vectors per group when
+/// grouped) and `minTerms` terms (C x kh x kw) per output. A 1x1 stride-1
+/// convolution stays with the pointwise kernel, which reads whole planes as
+/// rows.
 static bool wantsChannelKernel(const Convolution &conv, int64_t width,
                                int64_t minTerms) {
   return !conv.depthwise &&
@@ -1097,6 +1146,7 @@ static bool wantsChannelKernel(const Convolution &conv, int64_t width,
          !conv.inputScale && (conv.bias || conv.initialValue) &&
          width > 1 && llvm::isPowerOf2_64(width) &&
          conv.outChannels >= width &&
+         (conv.groups == 1 || (conv.outChannels / conv.groups) % width == 0) &&
          conv.inChannels * conv.kh * conv.kw >= minTerms &&
          !(conv.kh == 1 && conv.kw == 1 && conv.strideY == 1 &&
            conv.strideX == 1);
@@ -1136,6 +1186,95 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   // Every tap is unrolled in the register block (and again in each border
   // block): a window of more taps is left to the generic loops.
   if (conv.kh * conv.kw > kMaxTaps)
+    return std::nullopt;
+  return conv;
+}
+
+/// A grouped convolution, neither dense nor depthwise, as
+/// linalg_builders::convolve writes it: a linalg.generic over loops (n, o,
+/// c, ky, kx, y, x) that accumulates input[n, (o floordiv Og) * C + c,
+/// y * sy + ky * dy, x * sx + kx * dx] * filter[o, c, ky, kx] into
+/// output[n, o, y, x], with Og output and C input channels per group.
+static std::optional<Convolution> describeGrouped(linalg::GenericOp op) {
+  using utils::IteratorType;
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || op.getNumLoops() != 7 ||
+      op.getIteratorTypesArray() !=
+          SmallVector<IteratorType>{
+              IteratorType::parallel, IteratorType::parallel,
+              IteratorType::reduction, IteratorType::reduction,
+              IteratorType::reduction, IteratorType::parallel,
+              IteratorType::parallel})
+    return std::nullopt;
+  Convolution conv;
+  conv.input = op.getDpsInputs()[0];
+  conv.filter = op.getDpsInputs()[1];
+  conv.output = conv.result = op.getDpsInits()[0];
+  if (!isStaticF32Buffer(conv.input) || !isStaticF32Buffer(conv.filter) ||
+      !isStaticF32Buffer(conv.output))
+    return std::nullopt;
+  ArrayRef<int64_t> in = cast<MemRefType>(conv.input.getType()).getShape();
+  ArrayRef<int64_t> filter = cast<MemRefType>(conv.filter.getType()).getShape();
+  ArrayRef<int64_t> out = cast<MemRefType>(conv.output.getType()).getShape();
+  if (in.size() != 4 || filter.size() != 4 || out.size() != 4 ||
+      in[1] % filter[1] != 0 || out[1] % (in[1] / filter[1]) != 0)
+    return std::nullopt;
+  // The body: output + input * filter.
+  Block &body = op->getRegion(0).front();
+  auto add = body.getTerminator()->getOperand(0).getDefiningOp<arith::AddFOp>();
+  auto isArgument = [&](Value value, unsigned index) {
+    return value == body.getArgument(index);
+  };
+  if (!add || llvm::range_size(body.without_terminator()) != 2)
+    return std::nullopt;
+  arith::MulFOp mul;
+  if (isArgument(add.getLhs(), 2))
+    mul = add.getRhs().getDefiningOp<arith::MulFOp>();
+  else if (isArgument(add.getRhs(), 2))
+    mul = add.getLhs().getDefiningOp<arith::MulFOp>();
+  if (!mul || !((isArgument(mul.getLhs(), 0) && isArgument(mul.getRhs(), 1)) ||
+                (isArgument(mul.getLhs(), 1) && isArgument(mul.getRhs(), 0))))
+    return std::nullopt;
+
+  conv.depthwise = false;
+  conv.groups = in[1] / filter[1];
+  conv.batch = out[0];
+  conv.inChannels = filter[1];
+  conv.outChannels = out[1];
+  conv.kh = filter[2];
+  conv.kw = filter[3];
+  conv.outH = out[2];
+  conv.outW = out[3];
+  conv.inH = in[2];
+  conv.inW = in[3];
+  // Strides and dilations are the input map's coefficients of y, x, ky and
+  // kx; the maps must then be exactly the ones they make.
+  AffineMap inputMap = op.getIndexingMapsArray()[0];
+  auto at = [&](unsigned dim, unsigned result) {
+    SmallVector<int64_t> point(7, 0);
+    point[dim] = 1;
+    return inputMap.compose(point)[result];
+  };
+  conv.strideY = at(5, 2);
+  conv.strideX = at(6, 3);
+  conv.dilationY = at(3, 2);
+  conv.dilationX = at(4, 3);
+  MLIRContext *context = op.getContext();
+  AffineExpr n, o, c, ky, kx, y, x;
+  bindDims(context, n, o, c, ky, kx, y, x);
+  SmallVector<AffineMap> expected = {
+      AffineMap::get(7, 0,
+                     {n,
+                      o.floorDiv(conv.outChannels / conv.groups) *
+                              conv.inChannels +
+                          c,
+                      y * conv.strideY + ky * conv.dilationY,
+                      x * conv.strideX + kx * conv.dilationX},
+                     context),
+      AffineMap::get(7, 0, {o, c, ky, kx}, context),
+      AffineMap::get(7, 0, {n, o, y, x}, context)};
+  if (op.getIndexingMapsArray() != expected || conv.groups == 1 ||
+      conv.kh * conv.kw > kMaxTaps)
     return std::nullopt;
   return conv;
 }
@@ -1592,6 +1731,8 @@ struct GhostLowerConvolutions
         conv = describePooling(max, Convolution::Combine::Maximum);
       else if (auto sum = dyn_cast<linalg::PoolingNchwSumOp>(op))
         conv = describePooling(sum, Convolution::Combine::Add);
+      else if (auto generic = dyn_cast<linalg::GenericOp>(op))
+        conv = describeGrouped(generic);
       if (conv)
         convolutions.emplace_back(op, *conv);
     });
@@ -1601,7 +1742,7 @@ struct GhostLowerConvolutions
       Operation *initOp = fuseInitialValue(op, conv);
       SmallVector<Operation *> paddingOps = fusePadding(op, initOp, conv);
       Operation *exciteOp =
-          conv.implicitPadding ||
+          conv.implicitPadding || conv.groups > 1 ||
                   conv.combine != Convolution::Combine::MultiplyAdd
               ? nullptr
               : fuseInputScale(op, conv);

@@ -46,12 +46,12 @@
 // CHECK-NEXT:  %[[T2:.*]] = vector.shuffle %[[S0]], %[[S2]] [2, 3, 6, 7]
 // CHECK-NEXT:  %[[T1:.*]] = vector.shuffle %[[S1]], %[[S3]] [0, 1, 4, 5]
 // CHECK-NEXT:  %[[T3:.*]] = vector.shuffle %[[S1]], %[[S3]] [2, 3, 6, 7]
-// CHECK-NEXT:  vector.store %[[T0]], %[[OUT]][%{{.*}}, %[[C0]], %{{.*}}, %[[C0]]]
-// CHECK-NEXT:  vector.store %[[T1]], %[[OUT]][%{{.*}}, %[[C1]], %{{.*}}, %[[C0]]]
-// CHECK-NEXT:  vector.store %[[T2]], %[[OUT]][%{{.*}}, %[[C2:.*]], %{{.*}}, %[[C0]]]
-// CHECK-NEXT:  vector.store %[[T3]], %[[OUT]][%{{.*}}, %[[C3:.*]], %{{.*}}, %[[C0]]]
+// CHECK-NEXT:  vector.store %[[T0]], %[[OUT]][%{{.*}}, %[[C0]], %{{.*}}, %[[X:.*]]]
+// CHECK-NEXT:  vector.store %[[T1]], %[[OUT]][%{{.*}}, %[[C1]], %{{.*}}, %[[X]]]
+// CHECK-NEXT:  vector.store %[[T2]], %[[OUT]][%{{.*}}, %[[C2:.*]], %{{.*}}, %[[X]]]
+// CHECK-NEXT:  vector.store %[[T3]], %[[OUT]][%{{.*}}, %[[C3:.*]], %{{.*}}, %[[X]]]
 // CHECK:       %[[T4:.*]] = vector.shuffle %{{.*}}, %{{.*}} [0, 1, 4, 5]
-// CHECK:       vector.store %[[T4]], %[[OUT]][%{{.*}}, %[[C4:.*]], %{{.*}}, %[[C0]]]
+// CHECK:       vector.store %[[T4]], %[[OUT]][%{{.*}}, %[[C4:.*]], %{{.*}}, %[[X]]]
 // CHECK-NOT:   vector.store
 // CHECK:       return
 module {
@@ -273,19 +273,19 @@ module {
 
 // -----
 
-// Blocking from the target, on rows of 9 pixels (the first block of each
-// row is whole). AVX-512 (32 registers; FMAs read broadcasts from memory):
+// Blocking from the target, on rows of 42 pixels (a multiple of every
+// target's block). AVX-512 (32 registers; FMAs read broadcasts from memory):
 // 4 channel vectors x 6 pixels, 24 sums carried.
 // CHECK-LABEL: func.func @avx512
 // CHECK:       %{{.*}}:24 = affine.for %{{.*}} = 0 to 9 iter_args
 module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
   memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
-  func.func @avx512(%in: memref<1x9x11x11xf32>, %out: memref<1x64x9x9xf32>) {
+  func.func @avx512(%in: memref<1x9x4x44xf32>, %out: memref<1x64x2x42xf32>) {
     %w = memref.get_global @w : memref<64x9x3x3xf32>
     %zero = arith.constant 0.0 : f32
-    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x9x9xf32>)
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x2x42xf32>)
     linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-      ins(%in, %w : memref<1x9x11x11xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x9x9xf32>)
+      ins(%in, %w : memref<1x9x4x44xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x2x42xf32>)
     return
   }
 }
@@ -298,12 +298,12 @@ module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = 
 // CHECK:       %{{.*}}:14 = affine.for %{{.*}} = 0 to 9 iter_args
 module attributes {ghost.target = {cpu = "cortex-a76", fma = true, triple = "aarch64-unknown-linux-gnu", vector_bits = 128 : i64, vector_registers = 32 : i64}} {
   memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
-  func.func @neon(%in: memref<1x9x11x11xf32>, %out: memref<1x64x9x9xf32>) {
+  func.func @neon(%in: memref<1x9x4x44xf32>, %out: memref<1x64x2x42xf32>) {
     %w = memref.get_global @w : memref<64x9x3x3xf32>
     %zero = arith.constant 0.0 : f32
-    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x9x9xf32>)
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x2x42xf32>)
     linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-      ins(%in, %w : memref<1x9x11x11xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x9x9xf32>)
+      ins(%in, %w : memref<1x9x4x44xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x2x42xf32>)
     return
   }
 }
@@ -315,12 +315,12 @@ module attributes {ghost.target = {cpu = "cortex-a76", fma = true, triple = "aar
 // CHECK:       %{{.*}}:10 = affine.for %{{.*}} = 0 to 9 iter_args
 module attributes {ghost.target = {cpu = "haswell", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 256 : i64, vector_registers = 16 : i64}} {
   memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
-  func.func @avx2(%in: memref<1x9x11x11xf32>, %out: memref<1x64x9x9xf32>) {
+  func.func @avx2(%in: memref<1x9x4x44xf32>, %out: memref<1x64x2x42xf32>) {
     %w = memref.get_global @w : memref<64x9x3x3xf32>
     %zero = arith.constant 0.0 : f32
-    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x9x9xf32>)
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x2x42xf32>)
     linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-      ins(%in, %w : memref<1x9x11x11xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x9x9xf32>)
+      ins(%in, %w : memref<1x9x4x44xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x2x42xf32>)
     return
   }
 }

@@ -135,6 +135,16 @@ CASES: list[Case] = [
     Case("conv-dil2-s2", conv(5, 7, 3, 2, 1, dilation=2), (1, 5, 11, 11)),
     Case("conv-grouped", conv(9, 15, 3, 1, 1, groups=3), (1, 9, 7, 7)),
     Case("conv-grouped-nobias", conv(10, 6, 1, groups=2, bias=False), (1, 10, 7, 9)),
+    # Groups of whole vectors (channel kernel: 4 lanes here, 16 in
+    # channel-kernel.test), of 2 channels (column kernel), strided, on a
+    # small plane, a ResNeXt-like 1x1 before and a residual after.
+    Case("conv-grouped-g2-c16", conv(32, 32, 3, 1, 1, groups=2), (1, 32, 13, 11)),
+    Case("conv-grouped-g3-s2", conv(24, 48, 3, 2, 1, groups=3), (1, 24, 15, 17)),
+    Case("conv-grouped-g4-o2", conv(16, 8, 3, 1, 1, groups=4), (1, 16, 9, 10)),
+    Case("conv-grouped-plane", seq(conv(16, 16, 1), conv(16, 32, 3, 1, 1, groups=2), nn.ReLU),
+         (1, 16, 7, 7)),
+    Case("conv-grouped-residual",
+         fn(lambda x, m: torch.relu(m(x) + x), m=conv(20, 20, 3, 1, 1, groups=5)), (1, 20, 9, 9)),
     Case("conv-dw", conv(7, 7, 3, 1, 1, groups=7), (1, 7, 9, 9)),
     Case("conv-dw-s2-k5", conv(13, 13, 5, 2, 2, groups=13, bias=False), (1, 13, 11, 11)),
     Case("conv-dw-mult2", conv(7, 14, 3, 1, 1, groups=7), (1, 7, 9, 9)),
