@@ -10,7 +10,7 @@
 #
 #   bench/run.sh [-r ROUNDS] [-n RUNS] [MODEL...] [-- ghostc options]
 #
-# MODEL is ARCH-WIDTH, an arch of `python3 -m ghostc.export` with its width
+# MODEL is an .onnx file or ARCH-WIDTH, an arch of `python3 -m ghostc.export` with its width
 # multiplier (ghostnet-1.0, ghostnetv2-1.0, mobilenet_v3_large-1.0, ...),
 # or `all` for GhostNet 0.5x, 1.0x, 1.3x, GhostNetV2 1.0x and torchvision's
 # MobileNetV3-Large, MobileNetV2, ShuffleNetV2, EfficientNet-B0, MNASNet,
@@ -42,8 +42,10 @@ done
 [ $# -eq 0 ] && set -- --mcpu=native
 work=$(ort_workdir ort_session.js bench_ort.js)
 
+declare -A dirs
 for model in "${models[@]}"; do
   dir=$(dirname "$(model_onnx "$model")")
+  dirs[$model]=$dir
   echo "bench: compiling $model with ghostc $*"
   /usr/bin/time -f "%e %M" -o "$dir/compile" \
     build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
@@ -53,7 +55,7 @@ done
 
 for round in $(seq "$rounds"); do
   for model in "${models[@]}"; do
-    dir=$work/$model
+    dir=${dirs[$model]}
     g=$("$dir/bench_ghostc" 3 "$runs" | median)
     o=$(cd "$work" && node bench_ort.js "$dir/model.onnx" 3 "$runs" | median)
     echo "$g $o" >> "$dir/rounds"
@@ -65,7 +67,7 @@ echo "batch 1, 224x224, 1 thread, $rounds rounds of $runs runs; ghostc $*"
 printf '%-24s %10s %10s %12s %-13s %s\n' model "ghostc ms" "ORT ms" "ghostc/ORT" "(range)" \
   "compile s, MB"
 for model in "${models[@]}"; do
-  dir=$work/$model
+  dir=${dirs[$model]}
   g=$(awk '{print $1}' "$dir/rounds" | median)
   o=$(awk '{print $2}' "$dir/rounds" | median)
   r=$(awk '{print $1 / $2}' "$dir/rounds" | median)
