@@ -121,7 +121,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     global `<name>_packed`, [ceil(F / w), C, kh, kw, w] with zeros past F,
     and the old global goes when nothing else reads it. The register block
     is `channel-group` vectors of output channels by `pixel-block` output
-    pixels of a row (x86 with 32 vector registers: 4 x 6; AArch64, whose
+    pixels of a row (x86 with 32 vector registers: 4 x 6, 4 x 5 at a
+    stride over 1, where broadcasts shared between taps need registers too;
+    AArch64, whose
     multiply-adds hold each pixel's input in a register: 2 x 7; 16
     registers: 2 x 5); each
     step of the reduction loads one weight vector per channel vector and
@@ -169,8 +171,8 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
            "Channel kernel: vectors of output channels per register block "
            "(0: from ghost.target, 4, 2 or 2)">,
     Option<"pixelBlock", "pixel-block", "int64_t", /*default=*/"0",
-           "Channel kernel: output pixels per register block (0: from "
-           "ghost.target, 6, 7 or 5)">
+           "Channel kernel: output pixels per register block, at any stride "
+           "(0: from ghost.target, 6 (5 strided), 7 or 5)">
   ];
   let dependentDialects = ["mlir::affine::AffineDialect",
                            "mlir::vector::VectorDialect",

@@ -736,9 +736,10 @@ static Value asOneRow(OpBuilder &b, Location loc, Value buffer) {
 }
 
 /// Blocking of the channel kernel: `groupVectors` vectors of output
-/// channels by `pixels` output pixels, all accumulators in registers.
+/// channels by `pixels` output pixels (`stridedPixels` when the stride is
+/// more than 1), all accumulators in registers.
 struct ChannelBlocking {
-  int64_t vectorWidth, groupVectors, pixels;
+  int64_t vectorWidth, groupVectors, pixels, stridedPixels;
 };
 
 /// Output planes of at most this many pixels are computed as one run of
@@ -765,13 +766,16 @@ public:
   ChannelKernelEmitter(OpBuilder &b, Location loc, const Convolution &conv,
                        Value packedFilter, ChannelBlocking blocking)
       : EmitterBase(b, loc, conv, blocking.vectorWidth), packed(packedFilter),
-        blocking(withinGroups(conv, blocking)) {}
+        blocking(blockingFor(conv, blocking)) {}
 
-  /// `blocking` for `conv`: a grouped convolution's blocks of channel
-  /// vectors lie in one group each (groups hold whole vectors), with as
-  /// many pixels more as keep the accumulators' count.
-  static ChannelBlocking withinGroups(const Convolution &conv,
+  /// `blocking` for `conv`: its strided pixel count at a stride over 1; a
+  /// grouped convolution's blocks of channel vectors lie in one group each
+  /// (groups hold whole vectors), with as many pixels more as keep the
+  /// accumulators' count.
+  static ChannelBlocking blockingFor(const Convolution &conv,
                                      ChannelBlocking blocking) {
+    if (conv.strideX > 1)
+      blocking.pixels = blocking.stridedPixels;
     if (conv.groups == 1)
       return blocking;
     int64_t vectors = conv.outChannels / conv.groups / blocking.vectorWidth;
@@ -1687,12 +1691,18 @@ static Blocking chooseBlocking(std::optional<ghostc::TargetDescription> target) 
 static ChannelBlocking
 chooseChannelBlocking(std::optional<ghostc::TargetDescription> target) {
   if (!target)
-    return {8, 2, 6};
+    return {8, 2, 6, 6};
   if (target->vectorRegisters < 32)
-    return {target->f32Lanes(), 2, 5};
+    return {target->f32Lanes(), 2, 5, 5};
+  // x86 with 32 registers: 4 x 6, but 4 x 5 at a stride over 1. There
+  // LLVM shares a broadcast input between taps (pixel p + 1 at tap kx is
+  // pixel p at tap kx + s), which keeps it live s taps and made 4 x 6 spill:
+  // ResNet's 7x7 stride-2 stem 0.855x the time with 4 x 5, ResNet-18
+  // 0.985x (bench/compare.sh -r 10); stride 1 kept 4 x 6 (ResNet-18 1.008x
+  // with 4 x 5 everywhere).
   if (llvm::Triple(target->triple).isX86())
-    return {target->f32Lanes(), 4, 6};
-  return {target->f32Lanes(), 2, 7};
+    return {target->f32Lanes(), 4, 6, 5};
+  return {target->f32Lanes(), 2, 7, 7};
 }
 
 struct GhostLowerConvolutions
@@ -1718,7 +1728,7 @@ struct GhostLowerConvolutions
     if (channelGroup)
       channelBlocking.groupVectors = channelGroup;
     if (pixelBlock)
-      channelBlocking.pixels = pixelBlock;
+      channelBlocking.pixels = channelBlocking.stridedPixels = pixelBlock;
     // Described first, rewritten after the walk.
     SmallVector<std::pair<Operation *, Convolution>, 0> convolutions;
     getOperation().walk([&](Operation *op) {

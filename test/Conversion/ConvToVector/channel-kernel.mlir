@@ -292,6 +292,24 @@ module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = 
 
 // -----
 
+// At stride 2, AVX-512 blocks are 4 x 5: broadcasts that LLVM shares
+// between taps need registers too.
+// CHECK-LABEL: func.func @avx512_strided
+// CHECK:       %{{.*}}:20 = affine.for %{{.*}} = 0 to 9 iter_args
+module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
+  memref.global "private" constant @w : memref<64x9x3x3xf32> = dense<1.0>
+  func.func @avx512_strided(%in: memref<1x9x5x81xf32>, %out: memref<1x64x2x40xf32>) {
+    %w = memref.get_global @w : memref<64x9x3x3xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x64x2x40xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%in, %w : memref<1x9x5x81xf32>, memref<64x9x3x3xf32>) outs(%out : memref<1x64x2x40xf32>)
+    return
+  }
+}
+
+// -----
+
 // AArch64 (32 registers, but each pixel's input in one for NEON's
 // by-element FMAs): 2 x 7, 14 sums.
 // CHECK-LABEL: func.func @neon
