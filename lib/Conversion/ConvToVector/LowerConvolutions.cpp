@@ -1156,33 +1156,35 @@ static bool wantsChannelKernel(const Convolution &conv, int64_t width,
            conv.strideX == 1);
 }
 
-template <typename ConvOp>
-static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
-  if (!op.hasPureBufferSemantics())
+/// The convolution of `input` by `filter` into `output`, f32 buffers of
+/// static shape ([n, c, h, w]; the filter [f, c, kh, kw], or [f, kh, kw]
+/// when `depthwise`), at `strides` and `dilations` (y, x); none when a
+/// buffer is not such a buffer or the window is too large.
+static std::optional<Convolution>
+describeBuffers(Value input, Value filter, Value output, bool depthwise,
+                ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations) {
+  if (!isStaticF32Buffer(input) || !isStaticF32Buffer(filter) ||
+      !isStaticF32Buffer(output))
+    return std::nullopt;
+  ArrayRef<int64_t> in = cast<MemRefType>(input.getType()).getShape();
+  ArrayRef<int64_t> window = cast<MemRefType>(filter.getType()).getShape();
+  ArrayRef<int64_t> out = cast<MemRefType>(output.getType()).getShape();
+  if (in.size() != 4 || out.size() != 4 || window.size() < 2)
     return std::nullopt;
   Convolution conv;
-  conv.input = op.getInputs()[0];
-  conv.filter = op.getInputs()[1];
-  conv.output = conv.result = op.getOutputs()[0];
-  if (!isStaticF32Buffer(conv.input) || !isStaticF32Buffer(conv.filter) ||
-      !isStaticF32Buffer(conv.output))
-    return std::nullopt;
-  ArrayRef<int64_t> in = cast<MemRefType>(conv.input.getType()).getShape();
-  ArrayRef<int64_t> filter = cast<MemRefType>(conv.filter.getType()).getShape();
-  ArrayRef<int64_t> out = cast<MemRefType>(conv.output.getType()).getShape();
+  conv.input = input;
+  conv.filter = filter;
+  conv.output = conv.result = output;
   conv.depthwise = depthwise;
   conv.batch = out[0];
   conv.inChannels = in[1];
   conv.outChannels = out[1];
-  conv.kh = filter[filter.size() - 2];
-  conv.kw = filter[filter.size() - 1];
+  conv.kh = window[window.size() - 2];
+  conv.kw = window[window.size() - 1];
   conv.outH = out[2];
   conv.outW = out[3];
   conv.inH = in[2];
   conv.inW = in[3];
-  auto strides = llvm::to_vector(op.getStrides().template getValues<int64_t>());
-  auto dilations =
-      llvm::to_vector(op.getDilations().template getValues<int64_t>());
   conv.strideY = strides[0];
   conv.strideX = strides[1];
   conv.dilationY = dilations[0];
@@ -1192,6 +1194,17 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
   if (conv.kh * conv.kw > kMaxTaps)
     return std::nullopt;
   return conv;
+}
+
+template <typename ConvOp>
+static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
+  if (!op.hasPureBufferSemantics())
+    return std::nullopt;
+  auto strides = llvm::to_vector(op.getStrides().template getValues<int64_t>());
+  auto dilations =
+      llvm::to_vector(op.getDilations().template getValues<int64_t>());
+  return describeBuffers(op.getInputs()[0], op.getInputs()[1],
+                         op.getOutputs()[0], depthwise, strides, dilations);
 }
 
 /// A grouped convolution, neither dense nor depthwise, as
@@ -1210,19 +1223,6 @@ static std::optional<Convolution> describeGrouped(linalg::GenericOp op) {
               IteratorType::reduction, IteratorType::parallel,
               IteratorType::parallel})
     return std::nullopt;
-  Convolution conv;
-  conv.input = op.getDpsInputs()[0];
-  conv.filter = op.getDpsInputs()[1];
-  conv.output = conv.result = op.getDpsInits()[0];
-  if (!isStaticF32Buffer(conv.input) || !isStaticF32Buffer(conv.filter) ||
-      !isStaticF32Buffer(conv.output))
-    return std::nullopt;
-  ArrayRef<int64_t> in = cast<MemRefType>(conv.input.getType()).getShape();
-  ArrayRef<int64_t> filter = cast<MemRefType>(conv.filter.getType()).getShape();
-  ArrayRef<int64_t> out = cast<MemRefType>(conv.output.getType()).getShape();
-  if (in.size() != 4 || filter.size() != 4 || out.size() != 4 ||
-      in[1] % filter[1] != 0 || out[1] % (in[1] / filter[1]) != 0)
-    return std::nullopt;
   // The body: output + input * filter.
   Block &body = op->getRegion(0).front();
   auto add = body.getTerminator()->getOperand(0).getDefiningOp<arith::AddFOp>();
@@ -1240,45 +1240,42 @@ static std::optional<Convolution> describeGrouped(linalg::GenericOp op) {
                 (isArgument(mul.getLhs(), 1) && isArgument(mul.getRhs(), 0))))
     return std::nullopt;
 
-  conv.depthwise = false;
-  conv.groups = in[1] / filter[1];
-  conv.batch = out[0];
-  conv.inChannels = filter[1];
-  conv.outChannels = out[1];
-  conv.kh = filter[2];
-  conv.kw = filter[3];
-  conv.outH = out[2];
-  conv.outW = out[3];
-  conv.inH = in[2];
-  conv.inW = in[3];
   // Strides and dilations are the input map's coefficients of y, x, ky and
   // kx; the maps must then be exactly the ones they make.
   AffineMap inputMap = op.getIndexingMapsArray()[0];
+  if (inputMap.getNumResults() != 4)
+    return std::nullopt;
   auto at = [&](unsigned dim, unsigned result) {
     SmallVector<int64_t> point(7, 0);
     point[dim] = 1;
     return inputMap.compose(point)[result];
   };
-  conv.strideY = at(5, 2);
-  conv.strideX = at(6, 3);
-  conv.dilationY = at(3, 2);
-  conv.dilationX = at(4, 3);
+  std::optional<Convolution> conv = describeBuffers(
+      op.getDpsInputs()[0], op.getDpsInputs()[1], op.getDpsInits()[0],
+      /*depthwise=*/false, {at(5, 2), at(6, 3)}, {at(3, 2), at(4, 3)});
+  if (!conv)
+    return std::nullopt;
+  int64_t perGroup = cast<MemRefType>(conv->filter.getType()).getShape()[1];
+  if (perGroup <= 0 || conv->inChannels % perGroup != 0 ||
+      conv->outChannels % (conv->inChannels / perGroup) != 0)
+    return std::nullopt;
+  conv->groups = conv->inChannels / perGroup;
+  conv->inChannels = perGroup;
   MLIRContext *context = op.getContext();
   AffineExpr n, o, c, ky, kx, y, x;
   bindDims(context, n, o, c, ky, kx, y, x);
   SmallVector<AffineMap> expected = {
       AffineMap::get(7, 0,
                      {n,
-                      o.floorDiv(conv.outChannels / conv.groups) *
-                              conv.inChannels +
+                      o.floorDiv(conv->outChannels / conv->groups) *
+                              conv->inChannels +
                           c,
-                      y * conv.strideY + ky * conv.dilationY,
-                      x * conv.strideX + kx * conv.dilationX},
+                      y * conv->strideY + ky * conv->dilationY,
+                      x * conv->strideX + kx * conv->dilationX},
                      context),
       AffineMap::get(7, 0, {o, c, ky, kx}, context),
       AffineMap::get(7, 0, {n, o, y, x}, context)};
-  if (op.getIndexingMapsArray() != expected || conv.groups == 1 ||
-      conv.kh * conv.kw > kMaxTaps)
+  if (op.getIndexingMapsArray() != expected || conv->groups == 1)
     return std::nullopt;
   return conv;
 }
