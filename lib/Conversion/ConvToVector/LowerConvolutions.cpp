@@ -1142,7 +1142,11 @@ private:
 /// at least a vector of output channels (whole vectors per group when
 /// grouped) and `minTerms` terms (C x kh x kw) per output. A 1x1 stride-1
 /// convolution stays with the pointwise kernel, which reads whole planes as
-/// rows.
+/// rows, unless it projects (C >= 2F) a plane of at most kPlanePixels
+/// pixels: a 7x7 plane fills 49 of the pointwise kernel's 64 lanes, and
+/// there the channel kernel took 0.97-0.98x the time of MobileNetV2's
+/// projections, MNASNet 0.952x (`bench/compare.sh -r 12`); on expansions
+/// (160 -> 960) it took 1.16-1.30x.
 static bool wantsChannelKernel(const Convolution &conv, int64_t width,
                                int64_t minTerms) {
   return !conv.depthwise &&
@@ -1152,8 +1156,10 @@ static bool wantsChannelKernel(const Convolution &conv, int64_t width,
          conv.outChannels >= width &&
          (conv.groups == 1 || (conv.outChannels / conv.groups) % width == 0) &&
          conv.inChannels * conv.kh * conv.kw >= minTerms &&
-         !(conv.kh == 1 && conv.kw == 1 && conv.strideY == 1 &&
-           conv.strideX == 1);
+         (!(conv.kh == 1 && conv.kw == 1 && conv.strideY == 1 &&
+            conv.strideX == 1) ||
+          (conv.outH * conv.outW <= kPlanePixels &&
+           conv.inChannels >= 2 * conv.outChannels));
 }
 
 /// The convolution of `input` by `filter` into `output`, f32 buffers of

@@ -199,16 +199,21 @@ module {
 // -----
 
 // Near misses, each lowered by the other kernels: a filter that is not a
-// constant global, a 1x1 stride-1 convolution (the pointwise kernel), sums
-// that start from what the output holds, fewer output channels than a
-// vector. A global another op still reads is kept beside its packed copy.
+// constant global, a 1x1 stride-1 convolution (the pointwise kernel) that
+// does not project (C >= 2F) or projects a plane of more than 64 pixels,
+// sums that start from what the output holds, fewer output channels than a
+// vector. A global another op still reads is kept beside its packed copy. A
+// 1x1 projection on a plane of at most 64 pixels takes the channel kernel.
 // CHECK-LABEL: module
 // CHECK-DAG:   memref.global "private" constant @kept_packed
 // CHECK-DAG:   memref.global "private" constant @kept :
 // CHECK-DAG:   memref.global "private" constant @pw :
+// CHECK-DAG:   memref.global "private" constant @pwl :
+// CHECK-DAG:   memref.global "private" constant @proj_packed
 // CHECK-DAG:   memref.global "private" constant @uf :
 // CHECK-DAG:   memref.global "private" constant @nw :
 // CHECK-NOT:   @pw_packed
+// CHECK-NOT:   @pwl_packed
 // CHECK-NOT:   @uf_packed
 // CHECK-NOT:   @nw_packed
 // CHECK-LABEL: func.func @argument
@@ -217,6 +222,11 @@ module {
 // CHECK-NOT:   vector.shuffle
 // CHECK-LABEL: func.func @pointwise
 // CHECK-NOT:   vector.shuffle
+// CHECK-LABEL: func.func @large_plane_projection
+// CHECK-NOT:   vector.shuffle
+// CHECK-LABEL: func.func @projection
+// CHECK:       memref.get_global @proj_packed
+// CHECK:       vector.shuffle
 // CHECK-LABEL: func.func @unfilled
 // CHECK-NOT:   vector.shuffle
 // CHECK-LABEL: func.func @narrow
@@ -228,6 +238,8 @@ module {
 // CHECK:       memref.copy
 module {
   memref.global "private" constant @pw : memref<8x2x1x1xf32> = dense<1.0>
+  memref.global "private" constant @pwl : memref<4x8x1x1xf32> = dense<1.0>
+  memref.global "private" constant @proj : memref<4x8x1x1xf32> = dense<1.0>
   memref.global "private" constant @uf : memref<8x2x3x3xf32> = dense<1.0>
   memref.global "private" constant @nw : memref<2x2x3x3xf32> = dense<1.0>
   memref.global "private" constant @kept : memref<8x2x3x3xf32> = dense<1.0>
@@ -244,6 +256,22 @@ module {
     linalg.fill ins(%zero : f32) outs(%out : memref<1x8x5x5xf32>)
     linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%in, %w : memref<1x2x5x5xf32>, memref<8x2x1x1xf32>) outs(%out : memref<1x8x5x5xf32>)
+    return
+  }
+  func.func @large_plane_projection(%in: memref<1x8x9x9xf32>, %out: memref<1x4x9x9xf32>) {
+    %w = memref.get_global @pwl : memref<4x8x1x1xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x4x9x9xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x8x9x9xf32>, memref<4x8x1x1xf32>) outs(%out : memref<1x4x9x9xf32>)
+    return
+  }
+  func.func @projection(%in: memref<1x8x7x7xf32>, %out: memref<1x4x7x7xf32>) {
+    %w = memref.get_global @proj : memref<4x8x1x1xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x4x7x7xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x8x7x7xf32>, memref<4x8x1x1xf32>) outs(%out : memref<1x4x7x7xf32>)
     return
   }
   func.func @unfilled(%in: memref<1x2x5x5xf32>, %out: memref<1x8x3x3xf32>) {

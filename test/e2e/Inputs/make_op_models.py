@@ -171,6 +171,8 @@ CASES: list[Case] = [
     Case("conv-wide-k7-s2-p3", conv(3, 20, 7, 2, 3), (1, 3, 37, 41)),
     Case("conv-wide-k5-dil2-p3", conv(5, 18, 5, 1, 3, dilation=2), (1, 5, 25, 27)),
     Case("conv-wide-plane", conv(12, 40, 3, 1, 1), (1, 12, 7, 7)),
+    # A 1x1 projection (C >= 2F) on a 7x7 plane: the channel kernel too.
+    Case("conv-wide-projection", seq(conv(64, 20, 1), nn.ReLU), (1, 64, 7, 7)),
     Case("conv-wide-k1-s2", conv(67, 20, 1, 2), (1, 67, 15, 17)),
     Case("conv-wide-batch2", conv(8, 17, 3, 1, 1), (2, 8, 9, 11)),
     Case("conv-wide-residual",
