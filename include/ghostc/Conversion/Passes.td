@@ -112,7 +112,8 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     or `linalg.copy`) go; the pipeline runs this pass before
     ghost-plan-memory, so the padded buffer, now dead, takes no workspace.
 
-    Channel kernel: a dense convolution other than 1x1 stride 1, whose
+    Channel kernel: a dense convolution other than 1x1 stride 1 (except a
+    1x1 projection, C >= 2F, on a plane of at most 64 pixels), whose
     filter is a constant `memref.global` of dense f32, whose sums start
     from a fused bias or fill, without a fused input scale, with at least a
     vector of output channels and `channel-kernel-min-terms` (64) terms per

@@ -22,7 +22,8 @@
 // planes of late stages (7x7, 14x14) fill whole vectors. Row ends are
 // handled by masked transfers on the last block of a row only.
 //
-// Dense convolutions other than 1x1 stride 1 whose filters are constants
+// Dense convolutions other than 1x1 stride 1 (but 1x1 projections on small
+// planes) whose filters are constants
 // are computed the other way round (ChannelKernelEmitter): output channels
 // in the vector lanes, weights packed at compile time so that a tap's
 // weights for a vector of output channels are one load, one broadcast
