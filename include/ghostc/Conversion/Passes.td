@@ -131,7 +131,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     broadcasts one input value per pixel (`memref.load` and
     `vector.broadcast`), so strides cost nothing and padding is a tap left
     out of a border pixel (border rows and column blocks are emitted with
-    constant positions); a row's blocks are as few as the pixel block allows
+    constant positions; a window over 3x3 is an `affine.for` over its rows,
+    carrying the sums, in rows whose taps all read input rows, unrolled
+    elsewhere); a row's blocks are as few as the pixel block allows
     and as wide as each other but the last (28 columns of at most 12: 10,
     10, 8). Output planes of at most 64 pixels (7x7) are one
     run of pixels across rows, in blocks whose sizes differ by one at most.

@@ -913,48 +913,77 @@ private:
     }
 
     Value firstChannel = apply(d0 * width, {g});
-    auto accumulate = [&](Value c, SmallVector<Value> sums) {
-      Value inputC = inputChannel(firstChannel, c);
-      for (int64_t ky = 0; ky < conv.kh; ++ky) {
-        int64_t offsetY = ky * conv.dilationY - conv.padTop;
-        for (int64_t kx = 0; kx < conv.kw; ++kx) {
-          int64_t offsetX = kx * conv.dilationX - conv.padLeft;
-          // The input under each pixel at this tap, broadcast; null where
-          // the tap falls in the padding.
-          SmallVector<Value> inputs(size);
-          for (auto [p, pixel] : llvm::enumerate(pixels)) {
-            if (pixel.fixedY) {
-              int64_t row = *pixel.fixedY * conv.strideY + offsetY;
-              if (row < 0 || row >= conv.inH)
-                continue;
-            }
-            if (pixel.fixedX) {
-              int64_t column = *pixel.fixedX * conv.strideX + offsetX;
-              if (column < 0 || column >= conv.inW)
-                continue;
-            }
-            Value iy = apply(d0 * conv.strideY + offsetY, {pixel.y});
-            Value ix = apply(d0 * conv.strideX + offsetX, {pixel.x});
-            inputs[p] = vector::BroadcastOp::create(
-                b, loc, vectorType,
-                memref::LoadOp::create(b, loc, conv.input,
-                                       ValueRange{n, inputC, iy, ix}));
+    AffineExpr d1 = b.getAffineDimExpr(1);
+    // The taps of window row `ky` (`fixedKy` when a constant) of input
+    // channel c.
+    auto windowRow = [&](Value inputC, Value c, Value ky,
+                         std::optional<int64_t> fixedKy,
+                         SmallVector<Value> sums) {
+      for (int64_t kx = 0; kx < conv.kw; ++kx) {
+        int64_t offsetX = kx * conv.dilationX - conv.padLeft;
+        // The input under each pixel at this tap, broadcast; null where
+        // the tap falls in the padding.
+        SmallVector<Value> inputs(size);
+        for (auto [p, pixel] : llvm::enumerate(pixels)) {
+          if (pixel.fixedY) {
+            int64_t row = *pixel.fixedY * conv.strideY +
+                          *fixedKy * conv.dilationY - conv.padTop;
+            if (row < 0 || row >= conv.inH)
+              continue;
           }
-          if (llvm::none_of(inputs, [](Value input) { return bool(input); }))
-            continue;
-          for (int64_t r = 0; r < count; ++r) {
-            Value weights = vector::LoadOp::create(
-                b, loc, vectorType, packed,
-                ValueRange{vectorIndex[r], c, constant(ky), constant(kx),
-                           constant(0)});
-            for (int64_t p = 0; p < size; ++p)
-              if (inputs[p])
-                sums[r * size + p] = vector::FMAOp::create(
-                    b, loc, inputs[p], weights, sums[r * size + p]);
+          if (pixel.fixedX) {
+            int64_t column = *pixel.fixedX * conv.strideX + offsetX;
+            if (column < 0 || column >= conv.inW)
+              continue;
           }
+          Value iy = apply(d0 * conv.strideY + d1 * conv.dilationY -
+                               conv.padTop,
+                           {pixel.y, ky});
+          Value ix = apply(d0 * conv.strideX + offsetX, {pixel.x});
+          inputs[p] = vector::BroadcastOp::create(
+              b, loc, vectorType,
+              memref::LoadOp::create(b, loc, conv.input,
+                                     ValueRange{n, inputC, iy, ix}));
+        }
+        if (llvm::none_of(inputs, [](Value input) { return bool(input); }))
+          continue;
+        for (int64_t r = 0; r < count; ++r) {
+          Value weights = vector::LoadOp::create(
+              b, loc, vectorType, packed,
+              ValueRange{vectorIndex[r], c, ky, constant(kx), constant(0)});
+          for (int64_t p = 0; p < size; ++p)
+            if (inputs[p])
+              sums[r * size + p] = vector::FMAOp::create(
+                  b, loc, inputs[p], weights, sums[r * size + p]);
         }
       }
       return sums;
+    };
+    // Windows larger than 3x3 loop over their rows where no tap leaves the
+    // input's rows, so that a block's code is one window row, not all of
+    // them (a 7x7 block was 49 taps, each block of a row its own copy).
+    bool loopRows = conv.kh * conv.kw > 9 &&
+                    llvm::none_of(pixels, [](const Pixel &pixel) {
+                      return pixel.fixedY.has_value();
+                    });
+    auto accumulate = [&](Value c, SmallVector<Value> sums) {
+      Value inputC = inputChannel(firstChannel, c);
+      if (!loopRows) {
+        for (int64_t ky = 0; ky < conv.kh; ++ky)
+          sums = windowRow(inputC, c, constant(ky), ky, std::move(sums));
+        return sums;
+      }
+      auto rows = affine::AffineForOp::create(
+          b, loc, 0, conv.kh, 1, sums,
+          [&](OpBuilder &nested, Location, Value ky, ValueRange carried) {
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPointToStart(nested.getInsertionBlock());
+            affine::AffineYieldOp::create(
+                b, loc,
+                windowRow(inputC, c, ky, std::nullopt,
+                          llvm::to_vector(carried)));
+          });
+      return llvm::to_vector_of<Value>(rows.getResults());
     };
     acc = reduceInputChannels(/*once=*/false, acc, accumulate);
 

@@ -301,6 +301,36 @@ module {
 
 // -----
 
+// A window over 3x3 loops over its rows (carrying the sums) in rows whose
+// taps all read input rows, and unrolls them in border rows (here row 0,
+// whose first window row is padding) and in plane mode; a block's code is
+// then one window row of 5 taps for 2 channel vectors x 6 pixels.
+// CHECK-LABEL: func.func @window_rows
+// CHECK:       affine.for %[[Y:.*]] = 1 to 3 {
+// CHECK:       affine.for %[[C:.*]] = 0 to 2 iter_args
+// CHECK:       affine.for %[[KY:.*]] = 0 to 5 iter_args
+// CHECK:       vector.load %{{.*}}[%{{.*}}, %[[C]], %[[KY]], %{{.*}}, %{{.*}}]
+// CHECK-COUNT-60: vector.fma
+// CHECK-NOT:   vector.fma
+// CHECK:       affine.yield
+module {
+  memref.global "private" constant @w5 : memref<8x2x5x5xf32> = dense<1.0>
+  func.func @window_rows(%in: memref<1x2x6x44xf32>, %out: memref<1x8x3x40xf32>) {
+    %w = memref.get_global @w5 : memref<8x2x5x5xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x8x3x40xf32>)
+    %pad = memref.alloc() : memref<1x2x7x44xf32>
+    linalg.fill ins(%zero : f32) outs(%pad : memref<1x2x7x44xf32>)
+    %interior = memref.subview %pad[0, 0, 1, 0] [1, 2, 6, 44] [1, 1, 1, 1] : memref<1x2x7x44xf32> to memref<1x2x6x44xf32, strided<[616, 308, 44, 1], offset: 44>>
+    memref.copy %in, %interior : memref<1x2x6x44xf32> to memref<1x2x6x44xf32, strided<[616, 308, 44, 1], offset: 44>>
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%pad, %w : memref<1x2x7x44xf32>, memref<8x2x5x5xf32>) outs(%out : memref<1x8x3x40xf32>)
+    return
+  }
+}
+
+// -----
+
 // Blocking from the target, on rows of 42 pixels (a multiple of every
 // target's block). AVX-512 (32 registers; FMAs read broadcasts from memory):
 // 4 channel vectors x 6 pixels, 24 sums carried.
