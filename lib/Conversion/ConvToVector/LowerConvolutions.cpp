@@ -912,7 +912,9 @@ private:
       acc.append(size, start);
     }
 
-    Value firstChannel = apply(d0 * width, {g});
+    // The block's first output channel, which picks a grouped
+    // convolution's input channels.
+    Value firstChannel = conv.groups > 1 ? apply(d0 * width, {g}) : g;
     AffineExpr d1 = b.getAffineDimExpr(1);
     // The taps of window row `ky` (`fixedKy` when a constant) of input
     // channel c.
