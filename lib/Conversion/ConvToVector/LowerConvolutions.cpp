@@ -1175,10 +1175,11 @@ private:
 /// grouped) and `minTerms` terms (C x kh x kw) per output. A 1x1 stride-1
 /// convolution stays with the pointwise kernel, which reads whole planes as
 /// rows, unless it projects (C >= 2F) a plane of at most kPlanePixels
-/// pixels: a 7x7 plane fills 49 of the pointwise kernel's 64 lanes, and
-/// there the channel kernel took 0.97-0.98x the time of MobileNetV2's
-/// projections, MNASNet 0.952x (`bench/compare.sh -r 12`); on expansions
-/// (160 -> 960) it took 1.16-1.30x.
+/// pixels: a 7x7 plane fills 49 of the pointwise kernel's 64 lanes. With
+/// projections taking it MNASNet took 0.943-0.952x the time
+/// (`bench/compare.sh -r 10`); with every 1x1 convolution on such planes
+/// MobileNetV2 took 1.012x and GhostNet 0.990x (`-r 15`), though an
+/// expansion alone took 0.851x (docs/performance.md).
 static bool wantsChannelKernel(const Convolution &conv, int64_t width,
                                int64_t minTerms) {
   return !conv.depthwise &&
