@@ -44,6 +44,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Buffers.h"
+#include "ghostc/Conversion/GroupedConvolution.h"
 #include "ghostc/Conversion/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -133,6 +134,16 @@ struct Convolution {
   Value inputScale;
   AffineMap inputScaleMap;
 };
+
+/// The largest divisor of `n` not above `bound` (at least 1): the size of
+/// blocks that tile `n` exactly, e.g. a grouped convolution's channel
+/// blocks, which must not straddle two groups.
+static int64_t largestDivisorAtMost(int64_t n, int64_t bound) {
+  int64_t divisor = std::max<int64_t>(bound, 1);
+  while (n % divisor != 0)
+    --divisor;
+  return divisor;
+}
 
 /// The most taps (kh * kw) a window may have for its kernel to be emitted
 /// here: 11 x 11.
@@ -225,6 +236,22 @@ protected:
       body(constant(whole), whole, conv.outW - whole);
   }
 
+  /// The values `init` after `body(i, values)` for every i in [0, ub): an
+  /// affine.for carrying them.
+  SmallVector<Value> loopCarrying(
+      int64_t ub, SmallVector<Value> init,
+      function_ref<SmallVector<Value>(Value, SmallVector<Value>)> body) {
+    auto forOp = affine::AffineForOp::create(
+        b, loc, 0, ub, 1, init,
+        [&](OpBuilder &nested, Location, Value i, ValueRange carried) {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(nested.getInsertionBlock());
+          affine::AffineYieldOp::create(b, loc,
+                                        body(i, llvm::to_vector(carried)));
+        });
+    return llvm::to_vector_of<Value>(forOp.getResults());
+  }
+
   /// The sums `acc` after `accumulate(c, sums)` for every input channel c:
   /// an affine.for carrying them, or one call (c = 0) when there is one
   /// input channel or `once` (depthwise: the reduction has no channel loop).
@@ -233,15 +260,7 @@ protected:
       function_ref<SmallVector<Value>(Value, SmallVector<Value>)> accumulate) {
     if (once || conv.inChannels == 1)
       return accumulate(constant(0), std::move(acc));
-    auto reduction = affine::AffineForOp::create(
-        b, loc, 0, conv.inChannels, 1, acc,
-        [&](OpBuilder &nested, Location, Value c, ValueRange sums) {
-          OpBuilder::InsertionGuard guard(b);
-          b.setInsertionPointToStart(nested.getInsertionBlock());
-          affine::AffineYieldOp::create(
-              b, loc, accumulate(c, llvm::to_vector(sums)));
-        });
-    return llvm::to_vector_of<Value>(reduction.getResults());
+    return loopCarrying(conv.inChannels, std::move(acc), accumulate);
   }
 
   /// The input channel that reduction step `c` reads for output channel
@@ -356,8 +375,8 @@ public:
                                        columnVectors);
       }
       // A grouped convolution's channel blocks lie in one group each.
-      while (conv.groups > 1 && (conv.outChannels / conv.groups) % block != 0)
-        --block;
+      if (conv.groups > 1)
+        block = largestDivisorAtMost(conv.outChannels / conv.groups, block);
       if (conv.outH == 1 && !conv.depthwise && !conv.planeW &&
           !conv.implicitPadding) {
         emitColumnsOuter(n, block, columnVectors);
@@ -780,9 +799,7 @@ public:
     if (conv.groups == 1)
       return blocking;
     int64_t vectors = conv.outChannels / conv.groups / blocking.vectorWidth;
-    int64_t group = blocking.groupVectors;
-    while (vectors % group != 0)
-      --group;
+    int64_t group = largestDivisorAtMost(vectors, blocking.groupVectors);
     blocking.pixels = blocking.pixels * blocking.groupVectors / group;
     blocking.groupVectors = group;
     return blocking;
@@ -975,17 +992,11 @@ private:
           sums = windowRow(inputC, c, constant(ky), ky, std::move(sums));
         return sums;
       }
-      auto rows = affine::AffineForOp::create(
-          b, loc, 0, conv.kh, 1, sums,
-          [&](OpBuilder &nested, Location, Value ky, ValueRange carried) {
-            OpBuilder::InsertionGuard guard(b);
-            b.setInsertionPointToStart(nested.getInsertionBlock());
-            affine::AffineYieldOp::create(
-                b, loc,
-                windowRow(inputC, c, ky, std::nullopt,
-                          llvm::to_vector(carried)));
-          });
-      return llvm::to_vector_of<Value>(rows.getResults());
+      return loopCarrying(conv.kh, std::move(sums),
+                          [&](Value ky, SmallVector<Value> carried) {
+                            return windowRow(inputC, c, ky, std::nullopt,
+                                             std::move(carried));
+                          });
     };
     acc = reduceInputChannels(/*once=*/false, acc, accumulate);
 
@@ -1252,15 +1263,9 @@ static std::optional<Convolution> describe(ConvOp op, bool depthwise) {
 /// y * sy + ky * dy, x * sx + kx * dx] * filter[o, c, ky, kx] into
 /// output[n, o, y, x], with Og output and C input channels per group.
 static std::optional<Convolution> describeGrouped(linalg::GenericOp op) {
-  using utils::IteratorType;
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || op.getNumLoops() != 7 ||
-      op.getIteratorTypesArray() !=
-          SmallVector<IteratorType>{
-              IteratorType::parallel, IteratorType::parallel,
-              IteratorType::reduction, IteratorType::reduction,
-              IteratorType::reduction, IteratorType::parallel,
-              IteratorType::parallel})
+      op.getNumDpsInits() != 1 ||
+      op.getIteratorTypesArray() != ghostc::groupedConvolutionIterators())
     return std::nullopt;
   // The body: output + input * filter.
   Block &body = op->getRegion(0).front();
@@ -1300,21 +1305,12 @@ static std::optional<Convolution> describeGrouped(linalg::GenericOp op) {
     return std::nullopt;
   conv->groups = conv->inChannels / perGroup;
   conv->inChannels = perGroup;
-  MLIRContext *context = op.getContext();
-  AffineExpr n, o, c, ky, kx, y, x;
-  bindDims(context, n, o, c, ky, kx, y, x);
-  SmallVector<AffineMap> expected = {
-      AffineMap::get(7, 0,
-                     {n,
-                      o.floorDiv(conv->outChannels / conv->groups) *
-                              conv->inChannels +
-                          c,
-                      y * conv->strideY + ky * conv->dilationY,
-                      x * conv->strideX + kx * conv->dilationX},
-                     context),
-      AffineMap::get(7, 0, {o, c, ky, kx}, context),
-      AffineMap::get(7, 0, {n, o, y, x}, context)};
-  if (op.getIndexingMapsArray() != expected || conv->groups == 1)
+  if (conv->groups == 1 ||
+      op.getIndexingMapsArray() !=
+          ghostc::groupedConvolutionMaps(
+              op.getContext(), conv->outChannels / conv->groups, perGroup,
+              {conv->strideY, conv->strideX},
+              {conv->dilationY, conv->dilationX}))
     return std::nullopt;
   return conv;
 }

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LinalgBuilders.h"
+#include "ghostc/Conversion/GroupedConvolution.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -239,30 +240,14 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
         .getResult(0);
   }
   // Other grouped convolutions: one generic whose input channel is
-  // (o floordiv Og) * Cg + c.
-  // Loops n, o, c, ky, kx, y, x: the reductions sit outside the spatial
-  // loops, so the innermost loop walks a contiguous row of the output (and,
-  // at stride 1, of the input) with one weight held fixed, which LLVM
-  // vectorises.
-  MLIRContext *context = b.getContext();
-  AffineExpr n, o, c, ky, kx, y, x;
-  bindDims(context, n, o, c, ky, kx, y, x);
-  AffineExpr inChannel = o.floorDiv(outPerGroup) * perGroupIn + c;
-  SmallVector<AffineMap> maps = {
-      AffineMap::get(7, 0,
-                     {n, inChannel, y * strides[0] + ky * dilations[0],
-                      x * strides[1] + kx * dilations[1]},
-                     context),
-      AffineMap::get(7, 0, {o, c, ky, kx}, context),
-      AffineMap::get(7, 0, {n, o, y, x}, context)};
-  using utils::IteratorType;
-  SmallVector<IteratorType> iterators = {
-      IteratorType::parallel,  IteratorType::parallel,  IteratorType::reduction,
-      IteratorType::reduction, IteratorType::reduction, IteratorType::parallel,
-      IteratorType::parallel};
+  // (o floordiv Og) * Cg + c (GroupedConvolution.h), which
+  // ghost-lower-convolutions computes with its vector kernels.
   auto op = linalg::GenericOp::create(
       b, loc, TypeRange{init.getType()}, ValueRange{padded, weight},
-      ValueRange{init}, maps, iterators,
+      ValueRange{init},
+      groupedConvolutionMaps(b.getContext(), outPerGroup, perGroupIn, strides,
+                             dilations),
+      groupedConvolutionIterators(),
       [](OpBuilder &nb, Location nl, ValueRange args) {
         Value product = arith::MulFOp::create(nb, nl, args[0], args[1]);
         linalg::YieldOp::create(
