@@ -90,9 +90,13 @@ struct SymbolSlot {
   uint32_t position = 0;
 };
 
-/// An input object, parsed, with where its sections and symbols went.
+/// An input object, parsed, with its symbol table and where its sections
+/// and symbols went.
 struct Input {
   object::ELFFile<ELFT> file;
+  ArrayRef<Symbol> symbols;           // the symbol table
+  StringRef strings;                  // its names
+  uint32_t firstGlobal = 0;           // the symbols before it are local
   std::vector<uint32_t> sectionIndex; // input section -> output section
   std::vector<SymbolSlot> symbolSlot; // input symbol -> output slot
 };
@@ -124,14 +128,13 @@ Error ghostc::linkRelocatableObjects(ArrayRef<StringRef> objects,
         (header.e_machine != inputs[0].file.getHeader().e_machine ||
          header.e_flags != inputs[0].file.getHeader().e_flags))
       return unsupported(i, "another machine than partition 0's");
-    inputs.push_back({*file, {}, {}});
+    inputs.push_back({*file, {}, {}, 0, {}, {}});
   }
   if (inputs.empty())
     return createStringError("no objects to link");
 
   // Sections, and each input's symbol table.
   std::vector<OutputSection> sections;
-  std::vector<const SectionHeader *> symbolTables;
   for (auto [i, input] : llvm::enumerate(inputs)) {
     auto inputSections = input.file.sections();
     if (!inputSections)
@@ -179,7 +182,15 @@ Error ghostc::linkRelocatableObjects(ArrayRef<StringRef> objects,
     }
     if (!symbolTable)
       return unsupported(i, "no symbol table");
-    symbolTables.push_back(symbolTable);
+    auto symbols = input.file.symbols(symbolTable);
+    if (!symbols)
+      return symbols.takeError();
+    auto strings = input.file.getStringTableForSymtab(*symbolTable);
+    if (!strings)
+      return strings.takeError();
+    input.symbols = *symbols;
+    input.strings = *strings;
+    input.firstGlobal = symbolTable->sh_info;
   }
   // The data symbols' section, each symbol at its alignment.
   uint32_t dataIndex = 0;
@@ -246,18 +257,12 @@ Error ghostc::linkRelocatableObjects(ArrayRef<StringRef> objects,
   std::vector<Symbol> locals, globals;
   StringMap<SymbolSlot> definitions;
   for (auto [i, input] : llvm::enumerate(inputs)) {
-    auto symbols = input.file.symbols(symbolTables[i]);
-    if (!symbols)
-      return symbols.takeError();
-    auto strings = input.file.getStringTableForSymtab(*symbolTables[i]);
-    if (!strings)
-      return strings.takeError();
-    uint32_t firstGlobal = symbolTables[i]->sh_info;
-    input.symbolSlot.assign(symbols->size(), SymbolSlot());
-    for (auto [k, symbol] : llvm::enumerate(*symbols)) {
+    uint32_t firstGlobal = input.firstGlobal;
+    input.symbolSlot.assign(input.symbols.size(), SymbolSlot());
+    for (auto [k, symbol] : llvm::enumerate(input.symbols)) {
       if (k == 0)
         continue;
-      Expected<StringRef> name = symbol.getName(*strings);
+      Expected<StringRef> name = symbol.getName(input.strings);
       if (!name)
         return name.takeError();
       Symbol output = symbol;
@@ -307,15 +312,11 @@ Error ghostc::linkRelocatableObjects(ArrayRef<StringRef> objects,
   }
   // Undefined symbols: to a definition of another input or data, else one
   // undefined global per name.
-  for (auto [i, input] : llvm::enumerate(inputs)) {
-    auto symbols = input.file.symbols(symbolTables[i]);
-    auto strings = input.file.getStringTableForSymtab(*symbolTables[i]);
-    if (!symbols || !strings)
-      return createStringError("cannot reread partition " + Twine(i));
-    for (auto [k, symbol] : llvm::enumerate(*symbols)) {
-      if (k < symbolTables[i]->sh_info || symbol.st_shndx != ELF::SHN_UNDEF)
+  for (Input &input : inputs) {
+    for (auto [k, symbol] : llvm::enumerate(input.symbols)) {
+      if (k < input.firstGlobal || symbol.st_shndx != ELF::SHN_UNDEF)
         continue;
-      Expected<StringRef> name = symbol.getName(*strings);
+      Expected<StringRef> name = symbol.getName(input.strings);
       if (!name)
         return name.takeError();
       auto [it, inserted] = definitions.try_emplace(

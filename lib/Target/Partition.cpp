@@ -38,16 +38,18 @@ struct Uses {
   bool byGlobal = false;
 };
 
+/// Adds to `uses` where `value` is used from, given the partition of every
+/// function (`homeOf`).
 void collectUses(const Value *value,
-                 const DenseMap<const Function *, unsigned> &partitionOf,
+                 const DenseMap<const GlobalValue *, unsigned> &homeOf,
                  Uses &uses) {
   for (const User *user : value->users()) {
     if (const auto *instruction = dyn_cast<Instruction>(user))
-      uses.partitions.insert(partitionOf.at(instruction->getFunction()));
+      uses.partitions.insert(homeOf.at(instruction->getFunction()));
     else if (isa<GlobalValue>(user))
       uses.byGlobal = true;
     else if (isa<Constant>(user))
-      collectUses(user, partitionOf, uses);
+      collectUses(user, homeOf, uses);
   }
 }
 
@@ -73,6 +75,12 @@ ghostc::ModulePartitions ghostc::partitionModule(Module &module,
   if (!module.alias_empty() || !module.ifunc_empty())
     count = 1;
 
+  // A model's code throws no exceptions (it calls no function that could);
+  // said on every function, so that calls between partitions need no
+  // unwind tables, as none did unsplit.
+  for (Function *function : functions)
+    function->addFnAttr(Attribute::NoUnwind);
+
   // Functions, largest first (in module order among equals), each to the
   // least loaded partition (the first among equals).
   SmallVector<std::pair<size_t, Function *>> bySize;
@@ -80,22 +88,16 @@ ghostc::ModulePartitions ghostc::partitionModule(Module &module,
     bySize.push_back({instructionCount(*function), function});
   llvm::stable_sort(
       bySize, [](const auto &a, const auto &b) { return a.first > b.first; });
-  // A model's code throws no exceptions (it calls no function that could);
-  // said on every function, so that calls between partitions need no
-  // unwind tables, as none did unsplit.
-  for (Function *function : functions)
-    function->addFnAttr(Attribute::NoUnwind);
-  DenseMap<const Function *, unsigned> partitionOf;
+  DenseMap<const GlobalValue *, unsigned> homeOf;
   SmallVector<size_t> load(count, 0);
   for (auto [size, function] : bySize) {
     unsigned least = std::min_element(load.begin(), load.end()) - load.begin();
-    partitionOf[function] = least;
+    homeOf[function] = least;
     load[least] += size;
   }
 
   // Globals: defined where used, copied when small, constant and local,
   // else defined once and made visible to the others.
-  DenseMap<const GlobalValue *, unsigned> homeOf;
   DenseMap<const GlobalValue *, SmallSetVector<unsigned, 4>> copiedTo;
   SmallVector<GlobalValue *> toShare;
   const DataLayout &layout = module.getDataLayout();
@@ -103,7 +105,7 @@ ghostc::ModulePartitions ghostc::partitionModule(Module &module,
     if (global.isDeclaration())
       continue;
     Uses uses;
-    collectUses(&global, partitionOf, uses);
+    collectUses(&global, homeOf, uses);
     bool local = global.hasLocalLinkage();
     if (!uses.byGlobal && uses.partitions.size() > 1 && local &&
         global.isConstant() &&
@@ -117,13 +119,12 @@ ghostc::ModulePartitions ghostc::partitionModule(Module &module,
       toShare.push_back(&global);
   }
   for (Function *function : functions) {
-    homeOf[function] = partitionOf[function];
     Uses uses;
-    collectUses(function, partitionOf, uses);
+    collectUses(function, homeOf, uses);
+    unsigned home = homeOf.at(function);
     if (function->hasLocalLinkage() &&
-        (uses.byGlobal || llvm::any_of(uses.partitions, [&](unsigned p) {
-           return p != partitionOf[function];
-         })))
+        (uses.byGlobal || llvm::any_of(uses.partitions,
+                                       [&](unsigned p) { return p != home; })))
       toShare.push_back(function);
   }
   Mangler mangler;
