@@ -148,6 +148,15 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     other kernels, and the store is a `vector.store` (a
     `vector.maskedstore` for fewer than w pixels).
 
+    Depthwise windows (and pooling) with 8 lanes or more: blocks of one
+    channel by `depthwise-rows` (3) or more output rows of a few vectors,
+    as many rows as the accumulators allow (AVX-512: 2 vectors x 12 rows for
+    rows of 28, 8 x 3 for 112); each input vector is read once for every
+    output row whose window covers its row, a row's taps added to each sum
+    in the order one row at a time would add them. Rows whose taps leave
+    the input come one by one as before; the interior rows left over are
+    one block. With 4 lanes, one row of several channels (above).
+
     Blocking: options left at 0 come from the module's `ghost.target`
     (vector width from `vector_bits`; 6 x 4 blocks with 32 vector registers,
     6 x 2 with fewer), else 8 lanes in 4 x 2 blocks (channel kernel: 2 x 6).
@@ -170,6 +179,11 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
            "its transposition and stores cost more than they save (stems on "
            "3 channels, 27 terms: 1.24-1.30x slower; ResNet's 7x7 stem, 147 "
            "terms: 0.67x)">,
+    Option<"depthwiseRows", "depthwise-rows", "int64_t", /*default=*/"0",
+           "Depthwise windows: the fewest output rows per register block, "
+           "each input vector read once for all of them; 1: one row of "
+           "several channels (0: from ghost.target, 3 with 8 lanes or more, "
+           "else 1)">,
     Option<"channelGroup", "channel-group", "int64_t", /*default=*/"0",
            "Channel kernel: vectors of output channels per register block "
            "(0: from ghost.target, 4, 2 or 2)">,

@@ -63,16 +63,25 @@ func.func @untargeted(%in: memref<1x8x8x8xf32>, %w: memref<12x8x1x1xf32>,
 
 // -----
 
-// Depthwise on AVX-512: rows of 28 columns are 2 vectors, so 4 channels go
-// together for 8 independent sums, each channel reading its own input.
+// Depthwise on AVX-512: one channel at a time, in blocks of 12 rows (the 24
+// accumulators over rows of 2 vectors of 16): rows 0 to 23 in a loop, 24 to
+// 27 as one block. Each block reads 14 input rows, each of its 2 vectors
+// at 3 taps once, for every output row whose window covers it.
 // CHECK-LABEL: func.func @depthwise_avx512
-// CHECK:      affine.for %[[F:.*]] = 0 to 12 step 4 {
-// CHECK:        affine.for %{{.*}} = 0 to 28 {
-// CHECK-COUNT-8:  vector.transfer_read %arg2
+// CHECK:      affine.for %[[F:.*]] = 0 to 12 {
+// CHECK:        affine.for %{{.*}} = 0 to 24 step 12 {
+// CHECK-COUNT-24: vector.transfer_read %arg2
 // CHECK-COUNT-2:  vector.transfer_read %arg0[%{{[^,]*}}, %[[F]],
 // CHECK:          memref.load %arg1[%[[F]], %c0, %c0]
-// CHECK-COUNT-2:  vector.transfer_read %arg0[%{{[^,]*}}, %[[F1:[^,]*]],
-// CHECK:          memref.load %arg1[%[[F1]], %c0, %c0]
+// CHECK-COUNT-2:  vector.fma
+// CHECK-NOT:      vector.transfer_write
+// CHECK-COUNT-82: vector.transfer_read %arg0
+// CHECK-NOT:      vector.transfer_read %arg0
+// CHECK-COUNT-24: vector.transfer_write
+// CHECK:        }
+// CHECK-COUNT-8: vector.transfer_read %arg2
+// CHECK-NOT:    affine.for
+// CHECK-COUNT-8: vector.transfer_write
 module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = "x86_64-pc-linux-gnu", vector_bits = 512 : i64, vector_registers = 32 : i64}} {
   func.func @depthwise_avx512(%in: memref<1x12x30x30xf32>, %w: memref<12x3x3xf32>,
                               %out: memref<1x12x28x28xf32>) {
@@ -86,8 +95,9 @@ module attributes {ghost.target = {cpu = "skylake-avx512", fma = true, triple = 
 
 // -----
 
-// Depthwise with 4 lanes (NEON here): one channel at a time, since row ends
-// are read lane by lane and more channels in flight would spill.
+// Depthwise with 4 lanes (NEON here): one row of one channel at a time,
+// since row ends are read lane by lane and more channels, or rows, in
+// flight would spill.
 // CHECK-LABEL: func.func @depthwise_neon
 // CHECK:      affine.for %{{.*}} = 0 to 12 {
 // CHECK:        affine.for %{{.*}} = 0 to 28 {

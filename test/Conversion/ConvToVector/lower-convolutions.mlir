@@ -1,6 +1,9 @@
 // RUN: ghostc-opt %s --split-input-file \
-// RUN:   --ghost-lower-convolutions="vector-width=4 channel-block=2 vector-block=2" \
+// RUN:   --ghost-lower-convolutions="vector-width=4 channel-block=2 vector-block=2 depthwise-rows=1" \
 // RUN: | FileCheck %s
+
+// Depthwise windows one output row at a time here (depthwise-rows=1); their
+// blocks of rows are in depthwise-rows.mlir.
 
 // A 3x3 stride-1 convolution, 5 output channels: two blocks of 2 channels
 // and a block of the one channel left; rows of 8 columns: one block of 2 x 4 columns, no

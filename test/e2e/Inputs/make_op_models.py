@@ -187,6 +187,18 @@ CASES: list[Case] = [
     Case("conv-wide-rows-dil2", conv(5, 6, 3, 1, 2, dilation=2), (1, 5, 5, 37)),
     Case("conv-dw-wide-rows", conv(7, 7, 3, 1, 1, groups=7), (1, 7, 5, 71)),
     Case("conv-dw-wide-rows-s2-k5", conv(7, 7, 5, 2, 2, groups=7), (1, 7, 5, 141)),
+    # Depthwise windows in blocks of rows (with 8 lanes or more: depthwise-
+    # native.test runs them with the host's vectors): a loop over whole
+    # blocks, the interior rows left over as one block, border rows alone;
+    # rows that share input rows at a stride, a dilation, a taller window,
+    # a fused activation and residual add.
+    Case("conv-dw-rows-k3", conv(16, 16, 3, 1, 1, groups=16), (1, 16, 40, 37)),
+    Case("conv-dw-rows-s2-k5", conv(16, 16, 5, 2, 2, groups=16, bias=False), (1, 16, 41, 53)),
+    Case("conv-dw-rows-d2", conv(8, 8, 3, 1, 2, dilation=2, groups=8), (1, 8, 33, 35)),
+    Case("conv-dw-rows-k5x3", seq(conv(8, 8, (5, 3), 1, (2, 1), groups=8), nn.ReLU6),
+         (1, 8, 30, 70)),
+    Case("conv-dw-rows-residual",
+         fn(lambda x, c: x + c(x), c=conv(16, 16, 3, 1, 1, groups=16)), (1, 16, 30, 30)),
     Case("conv-relu", seq(conv(5, 7, 3, 1, 1), nn.ReLU), X),
     Case("conv-conv", seq(conv(5, 7, 3, 1, 1), nn.ReLU, conv(7, 3, 1)), X),
     # --- BatchNorm ----------------------------------------------------------
