@@ -77,8 +77,9 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     Small planes: a stride-1 convolution whose zero padding (read through
     bounds, below) keeps the plane's size, and whose rows fill vectors at
     least 5% worse than its whole plane would (7 columns use 7 of 16 lanes,
-    a 7x7 plane 49 of 64), also reads and writes its planes as single rows
-    of at most 16 vectors. Each tap then reads a contiguous run of the
+    a 7x7 plane 49 of 64; a third worse for depthwise windows in blocks of
+    rows, below, which read each input vector once for several rows), also
+    reads and writes its planes as single rows of at most 16 vectors. Each tap then reads a contiguous run of the
     plane with `vector.maskedload`, lanes that fall in the padding masked
     off by a constant mask (and shifted in as zeros before the plane's
     start); taps that read only padding for a vector are left out.

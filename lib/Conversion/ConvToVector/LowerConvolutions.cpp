@@ -138,6 +138,13 @@ struct Convolution {
   AffineMap inputScaleMap;
 };
 
+/// Whether a depthwise window's register blocks are blocks of rows of one
+/// channel (KernelEmitter), not one row of several channels.
+static bool usesRowBlocks(const Convolution &conv, const Blocking &blocking) {
+  return conv.depthwise && !conv.planeW && !conv.inputScale &&
+         blocking.depthwiseRows > 1;
+}
+
 /// The largest divisor of `n` not above `bound` (at least 1): the size of
 /// blocks that tile `n` exactly, e.g. a grouped convolution's channel
 /// blocks, which must not straddle two groups.
@@ -380,8 +387,7 @@ public:
       int64_t block = blocking.channelBlock;
       int64_t columnVectors = blocking.vectorBlock;
       int64_t rows = 1;
-      if (conv.depthwise && !conv.planeW && !conv.inputScale &&
-          blocking.depthwiseRows > 1) {
+      if (usesRowBlocks(conv, blocking)) {
         // Each channel has its own taps, and each input vector serves every
         // output row whose window covers its row: blocks of one channel by
         // as many rows as the accumulators allow, at least depthwiseRows,
@@ -1450,19 +1456,26 @@ static void flattenPointwise(OpBuilder &b, Location loc, Convolution &conv) {
 /// and writes each plane as one row when its rows are too short to fill
 /// vectors: 7 columns use 7 of 16 lanes row by row, 49 of 64 across rows.
 /// Every vector block of such a plane is emitted on its own, so only planes
-/// of a few vectors qualify.
+/// of a few vectors qualify. Read as one row, every tap is a masked read of
+/// its own; row by row, a depthwise window in blocks of rows reads each
+/// input vector once for several rows, which pays for a quarter of the
+/// lanes: 480x14x14 5x5 took 0.44x the time row by row (14 of 16 lanes
+/// against 196 of 208), 1152x7x7 5x5 1.15x (7 of 16 against 49 of 64;
+/// `bench/compare.sh -r 8 -n 200` on one-layer models).
 static void flattenSmallPlanes(OpBuilder &b, Location loc, Convolution &conv,
-                               int64_t vectorWidth) {
+                               const Blocking &blocking) {
   if (!conv.implicitPadding || conv.strideY != 1 || conv.strideX != 1 ||
       conv.inH != conv.outH || conv.inW != conv.outW || conv.outH == 1)
     return;
+  int64_t width = blocking.vectorWidth;
   int64_t plane = conv.outH * conv.outW;
-  int64_t rowLanes = llvm::divideCeil(conv.outW, vectorWidth) * vectorWidth;
-  int64_t planeVectors = llvm::divideCeil(plane, vectorWidth);
+  int64_t rowLanes = llvm::divideCeil(conv.outW, width) * width;
+  int64_t planeVectors = llvm::divideCeil(plane, width);
   // Lanes used: outW / rowLanes row by row, plane / (planeVectors * width)
-  // as one row; flatten when that is at least 5% better.
-  if (plane * rowLanes * 100 <
-          105 * conv.outW * planeVectors * vectorWidth ||
+  // as one row; flatten when that is at least 5% better, or a third for
+  // depthwise blocks of rows.
+  int64_t percent = usesRowBlocks(conv, blocking) ? 133 : 105;
+  if (plane * rowLanes * 100 < percent * conv.outW * planeVectors * width ||
       planeVectors > 16)
     return;
   int64_t planeH = conv.outH, planeW = conv.outW;
@@ -1892,8 +1905,7 @@ struct GhostLowerConvolutions
             .emit();
       } else {
         flattenPointwise(rewriter, op->getLoc(), conv);
-        flattenSmallPlanes(rewriter, op->getLoc(), conv,
-                           blocking.vectorWidth);
+        flattenSmallPlanes(rewriter, op->getLoc(), conv, blocking);
         KernelEmitter(rewriter, op->getLoc(), conv, blocking).emit();
       }
       rewriter.eraseOp(op);

@@ -163,3 +163,44 @@ func.func @scaled(%x: memref<1x2x8x8xf32>, %s: memref<1x2xf32>,
     outs(%out : memref<1x2x6x6xf32>)
   return
 }
+
+// -----
+
+// Small planes: row by row, blocks of rows read each input vector once for
+// several rows, which pays for up to a quarter of the lanes, so a plane is
+// read as one row (masked reads per tap) only when that fills a third more
+// lanes. 7x7 in 4 lanes: 7 of 8 lanes a row against 49 of 52 as one row,
+// so row by row; 5x5: 5 of 8 against 25 of 28, so one row.
+// CHECK-LABEL: func.func @small_planes
+// CHECK-NOT:   memref.collapse_shape
+// CHECK:       affine.for %{{.*}} = 1 to 4 step 3 {
+// CHECK:       memref.collapse_shape %arg4
+// CHECK:       memref.expand_shape {{.*}} into memref<1x4x1x25xf32>
+// CHECK:       vector.maskedload {{.*}} : memref<1x4x1x25xf32>
+func.func @small_planes(%a: memref<1x4x7x7xf32>, %wa: memref<4x3x3xf32>,
+                        %pa: memref<1x4x9x9xf32>, %oa: memref<1x4x7x7xf32>,
+                        %b: memref<1x4x5x5xf32>, %pb: memref<1x4x7x7xf32>,
+                        %ob: memref<1x4x5x5xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%pa : memref<1x4x9x9xf32>)
+  %ia = memref.subview %pa[0, 0, 1, 1] [1, 4, 7, 7] [1, 1, 1, 1]
+      : memref<1x4x9x9xf32> to memref<1x4x7x7xf32, strided<[324, 81, 9, 1], offset: 10>>
+  linalg.copy ins(%a : memref<1x4x7x7xf32>)
+      outs(%ia : memref<1x4x7x7xf32, strided<[324, 81, 9, 1], offset: 10>>)
+  linalg.fill ins(%zero : f32) outs(%oa : memref<1x4x7x7xf32>)
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                     strides = dense<1> : tensor<2xi64>}
+    ins(%pa, %wa : memref<1x4x9x9xf32>, memref<4x3x3xf32>)
+    outs(%oa : memref<1x4x7x7xf32>)
+  linalg.fill ins(%zero : f32) outs(%pb : memref<1x4x7x7xf32>)
+  %ib = memref.subview %pb[0, 0, 1, 1] [1, 4, 5, 5] [1, 1, 1, 1]
+      : memref<1x4x7x7xf32> to memref<1x4x5x5xf32, strided<[196, 49, 7, 1], offset: 8>>
+  linalg.copy ins(%b : memref<1x4x5x5xf32>)
+      outs(%ib : memref<1x4x5x5xf32, strided<[196, 49, 7, 1], offset: 8>>)
+  linalg.fill ins(%zero : f32) outs(%ob : memref<1x4x5x5xf32>)
+  linalg.depthwise_conv_2d_nchw_chw {dilations = dense<1> : tensor<2xi64>,
+                                     strides = dense<1> : tensor<2xi64>}
+    ins(%pb, %wa : memref<1x4x7x7xf32>, memref<4x3x3xf32>)
+    outs(%ob : memref<1x4x5x5xf32>)
+  return
+}

@@ -197,6 +197,7 @@ CASES: list[Case] = [
     Case("conv-dw-rows-d2", conv(8, 8, 3, 1, 2, dilation=2, groups=8), (1, 8, 33, 35)),
     Case("conv-dw-rows-k5x3", seq(conv(8, 8, (5, 3), 1, (2, 1), groups=8), nn.ReLU6),
          (1, 8, 30, 70)),
+    Case("conv-dw-rows-plane14", conv(32, 32, 5, 1, 2, groups=32), (1, 32, 14, 14)),
     Case("conv-dw-rows-residual",
          fn(lambda x, c: x + c(x), c=conv(16, 16, 3, 1, 1, groups=16)), (1, 16, 30, 30)),
     Case("conv-relu", seq(conv(5, 7, 3, 1, 1), nn.ReLU), X),
