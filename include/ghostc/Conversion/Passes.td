@@ -224,14 +224,17 @@ def GhostCollapseGenericDims : Pass<"ghost-collapse-generic-dims", "mlir::func::
 }
 
 def GhostApproximateMath : Pass<"ghost-approximate-math", "mlir::func::FuncOp"> {
-  let summary = "Compute f32 math.exp with a polynomial instead of a libm call";
+  let summary = "Compute f32 math.exp and math.tanh as arithmetic instead of libm calls";
   let description = [{
-    Every `math.exp` on f32 or vectors of f32 becomes arithmetic: MLIR's
-    polynomial approximation (`populateMathPolynomialApproximationPatterns`,
-    a range reduction by ln 2 and a polynomial, within a few ulp of expf,
-    with overflow, underflow and NaN as expf gives them). The loops of
-    sigmoid and SiLU then vectorise, where calls to libm's `expf` ran one
-    element at a time, and the object needs no libm for them.
+    Every `math.exp` and `math.tanh` on f32 or vectors of f32 becomes
+    arithmetic, MLIR's approximations
+    (`populateMathPolynomialApproximationPatterns`): exp as a range
+    reduction by ln 2 and a polynomial, within a few ulp of expf, with
+    overflow, underflow and NaN as expf gives them; tanh as one rational
+    function on the input clamped to [-7.99, 7.99] (x itself below 0.0004).
+    The loops of softmax, sigmoid and SiLU (whose sigmoid is 0.5 + 0.5 *
+    tanh(x / 2)) then vectorise, where calls to libm ran one element at a
+    time, and the object needs no libm for them.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::math::MathDialect",

@@ -1,14 +1,15 @@
-//===- ApproximateMath.cpp - exp as a polynomial ---------------------------===//
+//===- ApproximateMath.cpp - exp and tanh as arithmetic -------------------===//
 //
 // Part of ghostc, an ahead-of-time compiler for GhostNet-family ONNX models.
 //
 //===----------------------------------------------------------------------===//
 //
-// Sigmoid and SiLU compute exp on every element of a feature map. Lowered to
-// a call of libm's expf, a loop of them runs one element at a time: LLVM does
-// not vectorise calls it knows nothing of. As arithmetic (a range reduction
-// and a polynomial, MLIR's approximation) it vectorises like the rest of the
-// loop, and the object needs no libm.
+// Sigmoid and SiLU compute tanh (softmax exp) on every element of a feature
+// map. Lowered to calls of libm, a loop of them runs one element at a time:
+// LLVM does not vectorise calls it knows nothing of. As arithmetic (MLIR's
+// approximations: for exp a range reduction and a polynomial, for tanh one
+// rational function) they vectorise like the rest of the loop, and the
+// object needs no libm.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,7 +33,8 @@ struct GhostApproximateMath
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateMathPolynomialApproximationPatterns(patterns, [](StringRef name) {
-      return name == math::ExpOp::getOperationName();
+      return name == math::ExpOp::getOperationName() ||
+             name == math::TanhOp::getOperationName();
     });
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();

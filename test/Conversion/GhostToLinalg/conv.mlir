@@ -121,7 +121,7 @@ func.func @depthwise_dilated(%x: tensor<1x16x9x9xf32>, %w: tensor<16x1x3x3xf32>)
 
 // Depthwise with a channel multiplier of 2 (group 4, 4 inputs, 8 outputs):
 // output channels 2g and 2g + 1 both read input channel g. Sigmoid is
-// 1 / (1 + exp(-x)).
+// 0.5 + 0.5 * tanh(x / 2).
 
 // CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 floordiv 2 + d2, d3 + d5, d4 + d6)>
 
@@ -130,12 +130,10 @@ func.func @depthwise_dilated(%x: tensor<1x16x9x9xf32>, %w: tensor<16x1x3x3xf32>)
 // CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[IN]], {{.*}} ins(%[[X]], %[[W]] : tensor<1x4x6x6xf32>, tensor<8x1x3x3xf32>) outs(%{{.*}} : tensor<1x8x4x4xf32>)
 // CHECK: %[[ACT:.*]] = linalg.generic {{.*}} outs(%[[SUM]] : tensor<1x8x4x4xf32>)
 // CHECK-NEXT: ^bb0(%[[V:.*]]: f32):
-// CHECK-DAG: %[[NEG:.*]] = arith.negf %[[V]] : f32
-// CHECK-DAG: %[[EXP:.*]] = math.exp %[[NEG]] : f32
-// CHECK-DAG: %[[DEN:.*]] = arith.addf %[[EXP]], %[[ONE:.*]] : f32
-// CHECK-DAG: %[[ONE]] = arith.constant 1.000000e+00 : f32
-// CHECK-DAG: %[[SIG:.*]] = arith.divf %[[NUM:.*]], %[[DEN]] : f32
-// CHECK-DAG: %[[NUM]] = arith.constant 1.000000e+00 : f32
+// CHECK-DAG: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK-DAG: %[[HALFX:.*]] = arith.mulf %[[V]], %[[HALF]] : f32
+// CHECK-DAG: %[[TANH:.*]] = math.tanh %[[HALFX]] : f32
+// CHECK-DAG: %[[SIG:.*]] = math.fma %[[TANH]], %[[HALF]], %[[HALF]] : f32
 // CHECK: linalg.yield %[[SIG]] : f32
 // CHECK: return %[[ACT]]
 func.func @depthwise_multiplier(%x: tensor<1x4x6x6xf32>, %w: tensor<8x1x3x3xf32>) -> tensor<1x8x4x4xf32> {

@@ -17,12 +17,10 @@
 // CHECK: %[[E1:.*]] = tensor.empty() : tensor<2x3xf32>
 // CHECK: %[[SIG:.*]] = linalg.generic {indexing_maps = [#[[ID2]], #[[ID2]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]] : tensor<2x3xf32>) outs(%[[E1]] : tensor<2x3xf32>)
 // CHECK-NEXT: ^bb0(%[[B:.*]]: f32, %{{.*}}: f32):
-// CHECK-DAG: %[[NEG:.*]] = arith.negf %[[B]] : f32
-// CHECK-DAG: %[[EXP:.*]] = math.exp %[[NEG]] : f32
-// CHECK-DAG: %[[DEN:.*]] = arith.addf %[[EXP]], %[[ONE:.*]] : f32
-// CHECK-DAG: %[[ONE]] = arith.constant 1.000000e+00 : f32
-// CHECK-DAG: %[[Q:.*]] = arith.divf %[[NUM:.*]], %[[DEN]] : f32
-// CHECK-DAG: %[[NUM]] = arith.constant 1.000000e+00 : f32
+// CHECK-DAG: %[[HALF:.*]] = arith.constant 5.000000e-01 : f32
+// CHECK-DAG: %[[HALFX:.*]] = arith.mulf %[[B]], %[[HALF]] : f32
+// CHECK-DAG: %[[TANH:.*]] = math.tanh %[[HALFX]] : f32
+// CHECK-DAG: %[[Q:.*]] = math.fma %[[TANH]], %[[HALF]], %[[HALF]] : f32
 // CHECK: linalg.yield %[[Q]] : f32
 // CHECK: %[[E2:.*]] = tensor.empty() : tensor<2x3xf32>
 // CHECK: %[[HSWISH:.*]] = linalg.generic {indexing_maps = [#[[ID2]], #[[ID2]]], iterator_types = ["parallel", "parallel"]} ins(%[[X]] : tensor<2x3xf32>) outs(%[[E2]] : tensor<2x3xf32>)
@@ -220,16 +218,15 @@ func.func @rank0(%x: tensor<f32>) -> tensor<f32> {
 
 // -----
 
-// silu is x * sigmoid(x), sigmoid computed as 1 / (1 + exp(-x)).
+// silu is x * sigmoid(x), sigmoid computed as 0.5 + 0.5 * tanh(x / 2).
 
 // CHECK-LABEL: func.func @silu
 // CHECK-SAME: (%[[X:.*]]: tensor<4xf32>)
 // CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<4xf32>)
 // CHECK-NEXT: ^bb0(%[[A:.*]]: f32, %{{.*}}: f32):
-// CHECK: %[[NEG:.*]] = arith.negf %[[A]] : f32
-// CHECK: %[[EXP:.*]] = math.exp %[[NEG]] : f32
-// CHECK: %[[DEN:.*]] = arith.addf %[[EXP]], %{{.*}} : f32
-// CHECK: %[[SIG:.*]] = arith.divf %{{.*}}, %[[DEN]] : f32
+// CHECK: %[[HALFX:.*]] = arith.mulf %[[A]], %[[HALF:.*]] : f32
+// CHECK: %[[TANH:.*]] = math.tanh %[[HALFX]] : f32
+// CHECK: %[[SIG:.*]] = math.fma %[[TANH]], %[[HALF]], %[[HALF]] : f32
 // CHECK: %[[OUT:.*]] = arith.mulf %[[A]], %[[SIG]] : f32
 // CHECK: linalg.yield %[[OUT]] : f32
 func.func @silu(%x: tensor<4xf32>) -> tensor<4xf32> {

@@ -74,10 +74,9 @@ func.func @hard_sigmoid_gate(%x: tensor<1x8x4x4xf32>, %w1: tensor<2x8xf32>, %b1:
 // CHECK: %[[G_SUM:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %{{.*}} : tensor<2x2xf32>, tensor<8x2xf32>) outs(%{{.*}} : tensor<2x8xf32>)
 // CHECK: %[[GATE:.*]] = linalg.generic {{.*}} outs(%[[G_SUM]] : tensor<2x8xf32>)
 // CHECK-NEXT: ^bb0(%[[G:.*]]: f32):
-// CHECK-DAG: %[[NEG:.*]] = arith.negf %[[G]] : f32
-// CHECK-DAG: %[[EXP:.*]] = math.exp %[[NEG]] : f32
-// CHECK-DAG: %[[DEN:.*]] = arith.addf %[[EXP]], %{{.*}} : f32
-// CHECK-DAG: %[[SIG:.*]] = arith.divf %{{.*}}, %[[DEN]] : f32
+// CHECK-DAG: %[[HALFX:.*]] = arith.mulf %[[G]], %{{.*}} : f32
+// CHECK-DAG: %[[TANH:.*]] = math.tanh %[[HALFX]] : f32
+// CHECK-DAG: %[[SIG:.*]] = math.fma %[[TANH]], %{{.*}}, %{{.*}} : f32
 // CHECK: linalg.yield %[[SIG]]
 // CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #[[NC4]], #{{.*}}], {{.*}} ins(%[[X]], %[[GATE]] : tensor<2x8x2x3xf32>, tensor<2x8xf32>)
 // CHECK: return %[[Y]]
