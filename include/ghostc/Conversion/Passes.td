@@ -94,7 +94,10 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     shape into another buffer (a residual add; then nothing else may read
     the output, and that buffer must not be one the kernel reads), its
     body is applied to the accumulators, with the other inputs' vectors,
-    before the store into its output, and the op goes.
+    before the store into its output, and the op goes. An element-wise op of
+    one operand right after it (ResNet's ReLU after the residual add) is
+    fused as well when it reads only that output, in place or into a new
+    buffer, and nothing else reads the output it replaces.
 
     Fused input scale: when the input was written just before as another
     buffer times a scale per batch and channel (`y = x * s[n, c]`, or

@@ -125,6 +125,10 @@ struct Convolution {
   /// kernel stores, and the kernel stores into `result`: the output, or the
   /// epilogue's own output buffer when the output has no other reader.
   linalg::GenericOp epilogue;
+  /// An element-wise op of one operand applied after the epilogue (a ReLU
+  /// after a residual add), fused too; or null. It reads the epilogue's
+  /// output, and `result` is its own.
+  linalg::GenericOp epilogueNext;
   SmallVector<std::pair<unsigned, Value>> epilogueInputs;
   /// The epilogue's block arguments that are the output: the sums.
   SmallVector<unsigned> epilogueSums;
@@ -325,9 +329,9 @@ protected:
     return {first, std::clamp<int64_t>(last, first, conv.outH)};
   }
 
-  /// The fused epilogue's scalar body applied to every lane of `sum`.
-  /// `inputs` are the epilogue's other inputs, by block argument (those of
-  /// `conv`, or views of them).
+  /// The fused epilogue's scalar body (then the next op's) applied to every
+  /// lane of `sum`. `inputs` are the epilogue's other inputs, by block
+  /// argument (those of `conv`, or views of them).
   Value applyEpilogue(Value sum, ValueRange at, bool inBounds,
                       ArrayRef<std::pair<unsigned, Value>> inputs) {
     Block &body = conv.epilogue->getRegion(0).front();
@@ -341,6 +345,20 @@ protected:
                                                ArrayRef<bool>{inBounds}));
     for (unsigned arg : conv.epilogueSums)
       lanes.map(body.getArgument(arg), sum);
+    Value value = applyBody(body, lanes);
+    if (!conv.epilogueNext)
+      return value;
+    // The next op's operands are all the epilogue's result.
+    Block &next = conv.epilogueNext->getRegion(0).front();
+    IRMapping nextLanes;
+    for (BlockArgument arg : next.getArguments())
+      nextLanes.map(arg, value);
+    return applyBody(next, nextLanes);
+  }
+
+  /// The scalar `body` of an element-wise generic applied to vectors: its
+  /// arguments' vectors are in `lanes`; returns the vector it yields.
+  Value applyBody(Block &body, IRMapping &lanes) {
     auto lanesOf = [&](Value scalar) {
       if (Value mapped = lanes.lookupOrNull(scalar))
         return mapped;
@@ -1542,6 +1560,44 @@ static Operation *fuseInitialValue(Operation *convOp, Convolution &conv) {
   return nullptr;
 }
 
+/// Whether `body`, an element-wise generic's, is f32 arith and math on
+/// scalars only, which a kernel can apply to vectors.
+static bool isScalarF32Body(Block &body) {
+  for (Operation &op : body.without_terminator()) {
+    StringRef dialect = op.getDialect()->getNamespace();
+    bool scalarF32 = op.getNumResults() == 1 &&
+                     op.getResult(0).getType().isF32() &&
+                     op.getNumRegions() == 0;
+    auto constant = dyn_cast<arith::ConstantOp>(op);
+    if (!scalarF32 || (dialect != "arith" && dialect != "math") ||
+        (constant && !isa<FloatAttr>(constant.getValue())))
+      return false;
+    for (Value operand : op.getOperands())
+      if (!operand.getType().isF32())
+        return false;
+  }
+  return true;
+}
+
+/// Moves the allocations of `buffers` that come after `convOp` (in its
+/// block) before it, so that its kernel can use them; false, moving
+/// nothing, when one is defined there otherwise.
+static bool hoistAllocations(ArrayRef<Value> buffers, Operation *convOp) {
+  SmallVector<Operation *> allocations;
+  for (Value buffer : buffers) {
+    Operation *def = buffer.getDefiningOp();
+    if (!def || def->getBlock() != convOp->getBlock() ||
+        def->isBeforeInBlock(convOp))
+      continue;
+    if (!isa<memref::AllocOp>(def) || def->getNumOperands() != 0)
+      return false;
+    allocations.push_back(def);
+  }
+  for (Operation *allocation : allocations)
+    allocation->moveBefore(convOp);
+  return true;
+}
+
 /// Fuses the element-wise op applied to the output right after the
 /// convolution when its body is arith and math on f32 only: in place on the
 /// output (an activation), or reading the output and other buffers of its
@@ -1590,42 +1646,67 @@ static Operation *fuseEpilogue(Operation *convOp, Operation *initOp,
       if (read && rootBuffer(read) == root)
         return nullptr;
   }
-  for (Operation &op : body.without_terminator()) {
-    StringRef dialect = op.getDialect()->getNamespace();
-    bool scalarF32 = op.getNumResults() == 1 &&
-                     op.getResult(0).getType().isF32() &&
-                     op.getNumRegions() == 0;
-    auto constant = dyn_cast<arith::ConstantOp>(op);
-    if (!scalarF32 || (dialect != "arith" && dialect != "math") ||
-        (constant && !isa<FloatAttr>(constant.getValue())))
-      return nullptr;
-    for (Value operand : op.getOperands())
-      if (!operand.getType().isF32())
-        return nullptr;
-  }
+  if (!isScalarF32Body(body))
+    return nullptr;
   // The kernel uses the epilogue's buffers where the convolution is: each
   // must exist there. An allocation between the two moves up.
-  SmallVector<Operation *> allocations;
   SmallVector<Value> buffers = {out};
   for (auto &entry : inputs)
     buffers.push_back(entry.second);
-  for (Value buffer : buffers) {
-    Operation *def = buffer.getDefiningOp();
-    if (!def || def->getBlock() != convOp->getBlock() ||
-        def->isBeforeInBlock(convOp))
-      continue;
-    if (!isa<memref::AllocOp>(def) || def->getNumOperands() != 0)
-      return nullptr;
-    allocations.push_back(def);
-  }
-  for (Operation *allocation : allocations)
-    allocation->moveBefore(convOp);
+  if (!hoistAllocations(buffers, convOp))
+    return nullptr;
   conv.epilogue = generic;
   conv.epilogueInputs = std::move(inputs);
   conv.epilogueSums.clear();
   for (OpOperand &operand : generic->getOpOperands())
     if (operand.get() == conv.output)
       conv.epilogueSums.push_back(operand.getOperandNumber());
+  conv.result = out;
+  return generic;
+}
+
+/// Fuses an element-wise op of one operand applied after the fused epilogue
+/// (ResNet's ReLU after its residual add), when it comes next, reads only
+/// the epilogue's result and writes it in place or into a new buffer, which
+/// then takes the epilogue's result's place: nothing else may read that.
+/// Returns the op to erase, or null.
+static Operation *fuseEpilogueNext(Operation *convOp, Operation *initOp,
+                                   Convolution &conv) {
+  if (!conv.epilogue)
+    return nullptr;
+  Operation *next = conv.epilogue->getNextNode();
+  while (next && (touchesNoMemory(next) || isa<memref::AllocOp>(next)))
+    next = next->getNextNode();
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
+  if (!generic || generic.getNumDpsInits() != 1 || !isElementwise(generic) ||
+      !isScalarF32Body(generic.getRegion().front()))
+    return nullptr;
+  Value out = generic.getDpsInitOperand(0)->get();
+  for (OpOperand *input : generic.getDpsInputOperands())
+    if (input->get() != conv.result)
+      return nullptr;
+  if (out != conv.result) {
+    auto outType = dyn_cast<MemRefType>(out.getType());
+    Block &body = generic.getRegion().front();
+    if (!outType || outType != conv.result.getType() ||
+        !body.getArgument(generic.getNumDpsInputs()).use_empty())
+      return nullptr;
+    for (Operation *user : conv.result.getUsers())
+      if (user != convOp && user != initOp && user != conv.epilogue &&
+          user != generic)
+        return nullptr;
+    Value root = rootBuffer(out);
+    SmallVector<Value> reads = {conv.input, conv.filter, conv.bias,
+                                conv.inputScale};
+    for (auto &entry : conv.epilogueInputs)
+      reads.push_back(entry.second);
+    for (Value read : reads)
+      if (read && rootBuffer(read) == root)
+        return nullptr;
+    if (!hoistAllocations({out}, convOp))
+      return nullptr;
+  }
+  conv.epilogueNext = generic;
   conv.result = out;
   return generic;
 }
@@ -1892,6 +1973,7 @@ struct GhostLowerConvolutions
               : fuseInputScale(op, conv);
       // Last: it checks the buffers the kernel finally reads.
       Operation *epilogueOp = fuseEpilogue(op, initOp, conv);
+      Operation *nextOp = fuseEpilogueNext(op, initOp, conv);
       rewriter.setInsertionPoint(op);
       Value packed;
       if (channelKernel &&
@@ -1913,6 +1995,8 @@ struct GhostLowerConvolutions
         rewriter.eraseOp(initOp);
       if (epilogueOp)
         rewriter.eraseOp(epilogueOp);
+      if (nextOp)
+        rewriter.eraseOp(nextOp);
       if (exciteOp)
         rewriter.eraseOp(exciteOp);
       for (Operation *padding : paddingOps)

@@ -733,6 +733,128 @@ func.func @residual_into_input(%in: memref<1x1x2x4xf32>, %w: memref<1x1x1x1xf32>
 
 // -----
 
+// A ReLU after the residual add (ResNet's blocks), into a new buffer
+// allocated between: fused after the add, so the kernel stores
+// max(residual + sums, 0) into the ReLU's buffer, which moves above it;
+// the add's buffer, read by nothing else, is not written, and both generics
+// go.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @residual_relu
+// CHECK-SAME: (%{{.*}}: memref<1x2x2x4xf32>, %{{.*}}: memref<1x2x1x1xf32>, %{{.*}}: memref<1x1x2x4xf32>, %[[RESIDUAL:[^:]*]]: memref<1x1x2x4xf32>)
+// CHECK:      memref.alloc() : memref<1x1x2x4xf32>
+// CHECK-NEXT: %[[RELU:.*]] = memref.alloc() : memref<1x1x2x4xf32>
+// CHECK:      %[[RELUC:.*]] = memref.collapse_shape %[[RELU]]
+// CHECK:      %[[RELUV:.*]] = memref.expand_shape %[[RELUC]]
+// CHECK:      %[[RESC:.*]] = memref.collapse_shape %[[RESIDUAL]]
+// CHECK:      %[[RESV:.*]] = memref.expand_shape %[[RESC]]
+// CHECK:      %[[R:.*]] = vector.transfer_read %[[RESV]]
+// CHECK-NEXT: %[[S:.*]] = arith.addf %[[R]], %{{.*}} : vector<4xf32>
+// CHECK-NEXT: %[[ZERO:.*]] = vector.broadcast
+// CHECK-NEXT: %[[M:.*]] = arith.maximumf %[[S]], %[[ZERO]] : vector<4xf32>
+// CHECK-NEXT: vector.transfer_write %[[M]], %[[RELUV]]
+// CHECK-NOT:  linalg.generic
+// CHECK:      return %[[RELU]]
+func.func @residual_relu(%in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>,
+                         %out: memref<1x1x2x4xf32>, %residual: memref<1x1x2x4xf32>)
+    -> memref<1x1x2x4xf32> {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x1x2x4xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  %sum = memref.alloc() : memref<1x1x2x4xf32>
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%residual, %out : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%sum : memref<1x1x2x4xf32>) {
+  ^bb0(%r: f32, %c: f32, %o: f32):
+    %a = arith.addf %r, %c : f32
+    linalg.yield %a : f32
+  }
+  %relu = memref.alloc() : memref<1x1x2x4xf32>
+  linalg.generic {indexing_maps = [#id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%sum : memref<1x1x2x4xf32>) outs(%relu : memref<1x1x2x4xf32>) {
+  ^bb0(%s: f32, %o: f32):
+    %m = arith.maximumf %s, %zero : f32
+    linalg.yield %m : f32
+  }
+  return %relu : memref<1x1x2x4xf32>
+}
+
+// -----
+
+// Near misses for the op after the add: the add's result is read again
+// later (it must hold the sum), and the op reads another buffer too.
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @residual_relu_sum_read_later
+// CHECK:      vector.transfer_write
+// CHECK:      linalg.generic
+// CHECK:      memref.copy
+// CHECK-LABEL: func.func @residual_then_binary
+// CHECK:      vector.transfer_write
+// CHECK:      linalg.generic
+// CHECK-SAME: ins(%{{.*}}, %{{.*}} : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+func.func @residual_relu_sum_read_later(
+    %in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>, %out: memref<1x1x2x4xf32>,
+    %residual: memref<1x1x2x4xf32>, %sum: memref<1x1x2x4xf32>,
+    %relu: memref<1x1x2x4xf32>, %copy: memref<1x1x2x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x1x2x4xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%residual, %out : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%sum : memref<1x1x2x4xf32>) {
+  ^bb0(%r: f32, %c: f32, %o: f32):
+    %a = arith.addf %r, %c : f32
+    linalg.yield %a : f32
+  }
+  linalg.generic {indexing_maps = [#id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%sum : memref<1x1x2x4xf32>) outs(%relu : memref<1x1x2x4xf32>) {
+  ^bb0(%s: f32, %o: f32):
+    %m = arith.maximumf %s, %zero : f32
+    linalg.yield %m : f32
+  }
+  memref.copy %sum, %copy : memref<1x1x2x4xf32> to memref<1x1x2x4xf32>
+  return
+}
+func.func @residual_then_binary(
+    %in: memref<1x2x2x4xf32>, %w: memref<1x2x1x1xf32>, %out: memref<1x1x2x4xf32>,
+    %residual: memref<1x1x2x4xf32>, %sum: memref<1x1x2x4xf32>,
+    %other: memref<1x1x2x4xf32>, %result: memref<1x1x2x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  linalg.fill ins(%zero : f32) outs(%out : memref<1x1x2x4xf32>)
+  linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>,
+                            strides = dense<1> : tensor<2xi64>}
+    ins(%in, %w : memref<1x2x2x4xf32>, memref<1x2x1x1xf32>)
+    outs(%out : memref<1x1x2x4xf32>)
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%residual, %out : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%sum : memref<1x1x2x4xf32>) {
+  ^bb0(%r: f32, %c: f32, %o: f32):
+    %a = arith.addf %r, %c : f32
+    linalg.yield %a : f32
+  }
+  linalg.generic {indexing_maps = [#id, #id, #id],
+                  iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%sum, %other : memref<1x1x2x4xf32>, memref<1x1x2x4xf32>)
+      outs(%result : memref<1x1x2x4xf32>) {
+  ^bb0(%s: f32, %t: f32, %o: f32):
+    %m = arith.mulf %s, %t : f32
+    linalg.yield %m : f32
+  }
+  return
+}
+
+// -----
+
 // The epilogue's output allocated between the convolution and the add (as
 // bufferization leaves it): the allocation moves above the kernel, which
 // stores into it.
