@@ -79,10 +79,11 @@ def GhostLowerConvolutions : Pass<"ghost-lower-convolutions", "mlir::ModuleOp"> 
     least 5% worse than its whole plane would (7 columns use 7 of 16 lanes,
     a 7x7 plane 49 of 64; a third worse for depthwise windows in blocks of
     rows, below, which read each input vector once for several rows), also
-    reads and writes its planes as single rows of at most 16 vectors. Each tap then reads a contiguous run of the
-    plane with `vector.maskedload`, lanes that fall in the padding masked
-    off by a constant mask (and shifted in as zeros before the plane's
-    start); taps that read only padding for a vector are left out.
+    reads and writes its planes as single rows of at most 16 vectors. Each
+    tap then reads a contiguous run of the plane with `vector.maskedload`,
+    lanes that fall in the padding masked off by a constant mask (and
+    shifted in as zeros before the plane's start); taps that read only
+    padding for a vector are left out.
 
     Fused epilogues: when the op that fills the output before the
     convolution is a `linalg.fill` or a generic broadcasting a rank-1 bias
@@ -227,7 +228,7 @@ def GhostCollapseGenericDims : Pass<"ghost-collapse-generic-dims", "mlir::func::
 }
 
 def GhostApproximateMath : Pass<"ghost-approximate-math", "mlir::func::FuncOp"> {
-  let summary = "Compute f32 math.exp and math.tanh as arithmetic instead of libm calls";
+  let summary = "Compute f32 exp and tanh as arithmetic instead of libm calls";
   let description = [{
     Every `math.exp` and `math.tanh` on f32 or vectors of f32 becomes
     arithmetic, MLIR's approximations

@@ -556,9 +556,9 @@ private:
                                      paddingVector(vectorType), lanes);
   }
 
-  /// Output rows [y, y + rows): whole blocks of `columnVectors` vectors whose
-  /// taps read inside the input rows in a loop, the others (the row's start under left
-  /// padding, its end) one by one with masked reads.
+  /// Output rows [y, y + rows): whole blocks of `columnVectors` vectors
+  /// whose taps read inside the input rows in a loop, the others (the row's
+  /// start under left padding, its end) one by one with masked reads.
   void emitRow(Value n, Value f, int64_t block, Value y,
                std::optional<int64_t> fixedY, int64_t columnVectors,
                int64_t rows) {
