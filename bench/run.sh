@@ -5,8 +5,10 @@
 # untimed ones), so that machine noise hits both; a round's ratio is the
 # ratio of the two medians. The report gives, per model, the median over
 # the rounds of each engine's time and of the ratios, and the ratios' range,
-# and ghostc's compile time and peak memory for the model (one compile), so
-# that a compile-time regression shows too.
+# each engine's GFLOP/s (the model's multiply-adds, bench/flops.py, over its
+# median time) and ghostc's share of the core's FMA peak (measured here by
+# bench/peak.c), and ghostc's compile time and peak memory for the model
+# (one compile), so that a compile-time regression shows too.
 #
 #   bench/run.sh [-r ROUNDS] [-n RUNS] [MODEL...] [-- ghostc options]
 #
@@ -41,11 +43,13 @@ done
 # it unless told otherwise.
 [ $# -eq 0 ] && set -- --mcpu=native
 work=$(ort_workdir ort_session.js bench_ort.js)
-
-declare -A dirs
+cc -O2 -march=native -ffp-contract=fast bench/peak.c -o build/bench/peak
+peak=$(build/bench/peak)
+declare -A dirs gflop
 for model in "${models[@]}"; do
   dir=$(dirname "$(model_onnx "$model")")
   dirs[$model]=$dir
+  gflop[$model]=$(/usr/bin/python3 bench/flops.py "$dir/model.onnx")
   echo "bench: compiling $model with ghostc $*"
   /usr/bin/time -f "%e %M" -o "$dir/compile" \
     build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
@@ -64,8 +68,9 @@ for round in $(seq "$rounds"); do
 done
 
 echo "batch 1, 224x224, 1 thread, $rounds rounds of $runs runs; ghostc $*"
-printf '%-24s %10s %10s %12s %-13s %s\n' model "ghostc ms" "ORT ms" "ghostc/ORT" "(range)" \
-  "compile s, MB"
+echo "FMA peak of one core: $peak GFLOP/s (bench/peak.c)"
+printf '%-24s %10s %10s %12s %-13s %7s %15s %s\n' model "ghostc ms" "ORT ms" \
+  "ghostc/ORT" "(range)" GFLOP "GFLOP/s (peak)" "ORT GFLOP/s  compile s, MB"
 for model in "${models[@]}"; do
   dir=${dirs[$model]}
   g=$(awk '{print $1}' "$dir/rounds" | median)
@@ -74,7 +79,12 @@ for model in "${models[@]}"; do
   lo=$(awk '{print $1 / $2}' "$dir/rounds" | sort -g | head -1)
   hi=$(awk '{print $1 / $2}' "$dir/rounds" | sort -g | tail -1)
   read -r seconds kilobytes < "$dir/compile"
-  printf '%-24s %10.3f %10.3f %12.2f %-13s %.1f, %d\n' "$model" "$g" "$o" "$r" \
-    "($(printf '%.2f-%.2f' "$lo" "$hi"))" "$seconds" "$((kilobytes / 1024))"
+  f=${gflop[$model]}
+  rate=$(awk -v f="$f" -v t="$g" 'BEGIN {printf "%.0f", f / t * 1000}')
+  share=$(awk -v r="$rate" -v p="$peak" 'BEGIN {printf "%.0f%%", 100 * r / p}')
+  ort=$(awk -v f="$f" -v t="$o" 'BEGIN {printf "%.0f", f / t * 1000}')
+  printf '%-24s %10.3f %10.3f %12.2f %-13s %7.3f %15s %11s  %.1f, %d\n' \
+    "$model" "$g" "$o" "$r" "($(printf '%.2f-%.2f' "$lo" "$hi"))" "$f" \
+    "$rate ($share)" "$ort" "$seconds" "$((kilobytes / 1024))"
 done
 echo "(ghostc/ORT is the median of the per-round ratios; below 1 means ghostc is faster)"
