@@ -1,69 +1,61 @@
-"""GFLOP of one batch-1 inference of an ONNX model: two per multiply-add of
-its convolutions (including depthwise and grouped ones) and its Gemm and
-MatMul nodes, from ONNX's own shape inference; the element-wise ops, pooling
-and the rest are left out (the usual count, about 0.3 GFLOP for GhostNet
-1.0x). A symbolic or unknown batch dimension of the inputs is taken as 1.
+"""GFLOP of one inference of an ONNX model at the shapes ghostc resolves:
+two per multiply-add of its convolutions (dense, grouped, depthwise), Gemm
+and MatMul nodes; element-wise ops, pooling and the rest are left out (the
+usual count: about 0.28 GFLOP for GhostNet 1.0x at 224x224). The shapes
+come from `ghostc --emit=import`, the ONNX graph as imported, before any
+fusion, every tensor with a static type (ONNX's own shape inference leaves
+some unknown, after a channel shuffle's Reshape for one).
 
-    /usr/bin/python3 bench/flops.py model.onnx      # prints e.g. 0.296
+    /usr/bin/python3 bench/flops.py model.onnx [ghostc]    # prints e.g. 0.282
 """
 
+import re
+import subprocess
 import sys
 
-import onnx
-from onnx import shape_inference
+_OP = re.compile(r"= ghost\.(conv|gemm|matmul) ")
+_TENSOR = re.compile(r"tensor<([0-9x]+)xf32>")
 
 
-def _dims(value_info):
-    shape = value_info.type.tensor_type.shape
-    return [d.dim_value if d.HasField("dim_value") else None for d in shape.dim]
+def _shape(text):
+    return [int(d) for d in text.split("x")]
 
 
-def flops(path):
-    model = onnx.load(path, load_external_data=False)
-    initializers = {t.name for t in model.graph.initializer}
-    for graph_input in model.graph.input:
-        if graph_input.name in initializers:
-            continue
-        dims = graph_input.type.tensor_type.shape.dim
-        if dims and not dims[0].HasField("dim_value"):
-            dims[0].dim_value = 1
-    model = shape_inference.infer_shapes(model)
-    shapes = {}
-    for info in list(model.graph.value_info) + list(model.graph.input) + \
-            list(model.graph.output):
-        shapes[info.name] = _dims(info)
-    for tensor in model.graph.initializer:
-        shapes[tensor.name] = list(tensor.dims)
+def _product(values):
+    result = 1
+    for value in values:
+        result *= value
+    return result
 
-    def known(name):
-        shape = shapes.get(name)
-        if shape is None or None in shape:
-            raise SystemExit(f"flops: no static shape for '{name}' in {path}")
-        return shape
 
-    def product(values):
-        result = 1
-        for value in values:
-            result *= value
-        return result
-
+def flops(path, ghostc="build/bin/ghostc"):
+    imported = subprocess.run(
+        [ghostc, path, "--emit=import", "--elide-weights", "-o", "-"],
+        check=True, capture_output=True, text=True).stdout
     total = 0
-    for node in model.graph.node:
-        if node.op_type == "Conv":
-            weight = known(node.input[1])  # [F, C / group, kh, kw...]
-            total += 2 * product(known(node.output[0])) * product(weight[1:])
-        elif node.op_type == "Gemm":
-            a = known(node.input[0])
-            trans_a = any(a_.name == "transA" and a_.i for a_ in node.attribute)
-            inner = a[0] if trans_a else a[1]
-            total += 2 * product(known(node.output[0])) * inner
-        elif node.op_type == "MatMul":
-            inner = known(node.input[0])[-1]
-            total += 2 * product(known(node.output[0])) * inner
+    for line in imported.splitlines():
+        op = _OP.search(line)
+        if not op:
+            continue
+        # `... : (operand types) -> result type` ends the line.
+        signature = line.rsplit(" : (", 1)[1]
+        operands, result = signature.split(") -> ")
+        operands = [_shape(t) for t in _TENSOR.findall(operands)]
+        result = _shape(_TENSOR.findall(result)[0])
+        if op.group(1) == "conv":
+            # Weights [F, C / group, kh, kw...]: C / group * kh * kw terms
+            # per output.
+            total += 2 * _product(result) * _product(operands[1][1:])
+        elif op.group(1) == "gemm":
+            a = operands[0]
+            total += 2 * _product(result) * (
+                a[0] if "trans_a = true" in line else a[1])
+        else:
+            total += 2 * _product(result) * operands[0][-1]
     return total * 1e-9
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: flops.py MODEL.onnx")
-    print(f"{flops(sys.argv[1]):.3f}")
+    if len(sys.argv) not in (2, 3):
+        raise SystemExit("usage: flops.py MODEL.onnx [GHOSTC]")
+    print(f"{flops(*sys.argv[1:]):.3f}")
