@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     -n) runs=$2; shift 2 ;;
     -a) optsA=$2; shift 2 ;;
     -b) optsB=$2; shift 2 ;;
-    -h|--help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
     -*) echo "compare: unknown option $1" >&2; exit 1 ;;
     *) break ;;
   esac

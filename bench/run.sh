@@ -12,8 +12,9 @@
 #
 #   bench/run.sh [-r ROUNDS] [-n RUNS] [MODEL...] [-- ghostc options]
 #
-# MODEL is an .onnx file or ARCH-WIDTH, an arch of `python3 -m ghostc.export` with its width
-# multiplier (ghostnet-1.0, ghostnetv2-1.0, mobilenet_v3_large-1.0, ...),
+# MODEL is an .onnx file or ARCH-WIDTH, an arch of `python3 -m
+# ghostc.export` with its width multiplier (ghostnet-1.0, ghostnetv2-1.0,
+# mobilenet_v3_large-1.0, ...),
 # or `all` for GhostNet 0.5x, 1.0x, 1.3x, GhostNetV2 1.0x and torchvision's
 # MobileNetV3-Large, MobileNetV2, ShuffleNetV2, EfficientNet-B0, MNASNet,
 # RegNetX-400MF (grouped convolutions) and ResNet-18. Default: ghostnet-1.0,
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     -r) rounds=$2; shift 2 ;;
     -n) runs=$2; shift 2 ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,18s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;
     all) models+=(ghostnet-0.5 ghostnet-1.0 ghostnet-1.3 ghostnetv2-1.0
                   mobilenet_v3_large-1.0 mobilenet_v2-1.0 shufflenet_v2_x1_0-1.0
                   efficientnet_b0-1.0 mnasnet1_0-1.0 regnet_x_400mf-1.0
