@@ -214,13 +214,9 @@ protected:
   /// those taps left out; the rows between run in a loop with every tap in
   /// bounds.
   void forEachRow(function_ref<void(Value, std::optional<int64_t>)> body) {
-    auto [first, last] = interiorRows();
-    for (int64_t y = 0; y < first; ++y)
-      body(constant(y), y);
-    if (first < last)
-      loop(first, last, 1, [&](Value y) { body(y, std::nullopt); });
-    for (int64_t y = std::max(first, last); y < conv.outH; ++y)
-      body(constant(y), y);
+    forEachRowBlock(1, [&](Value y, std::optional<int64_t> fixedY, int64_t) {
+      body(y, fixedY);
+    });
   }
 
   /// forEachRow in blocks of `rows` rows: `body(y, fixedY, count)`. Rows
@@ -405,6 +401,8 @@ public:
       int64_t block = blocking.channelBlock;
       int64_t columnVectors = blocking.vectorBlock;
       int64_t rows = 1;
+      int64_t accumulators = blocking.channelBlock * blocking.vectorBlock;
+      int64_t rowVectors = llvm::divideCeil(conv.outW, blocking.vectorWidth);
       if (usesRowBlocks(conv, blocking)) {
         // Each channel has its own taps, and each input vector serves every
         // output row whose window covers its row: blocks of one channel by
@@ -416,9 +414,6 @@ public:
         // 32x112x112 3x3 0.68x the time, 120x28x28 5x5 0.60x, stride 2:
         // 48x112x112 3x3 0.82x, 72x56x56 5x5 0.56x. (Not by default with
         // 4 lanes: chooseBlocking.)
-        int64_t accumulators = blocking.channelBlock * blocking.vectorBlock;
-        int64_t rowVectors =
-            llvm::divideCeil(conv.outW, blocking.vectorWidth);
         columnVectors = std::clamp<int64_t>(
             accumulators / blocking.depthwiseRows, 1, rowVectors);
         block = 1;
@@ -431,9 +426,6 @@ public:
         // (SSE2, NEON): without masked vector loads the row ends are read
         // lane by lane, and more channels in flight spill registers
         // (AArch64 GhostNet's depthwise layers: 4.7x the stack accesses).
-        int64_t accumulators = blocking.channelBlock * blocking.vectorBlock;
-        int64_t rowVectors =
-            llvm::divideCeil(conv.outW, blocking.vectorWidth);
         columnVectors = std::min(rowVectors, accumulators);
         block = blocking.vectorWidth < 8
                     ? 1
@@ -625,8 +617,7 @@ private:
                  std::optional<int64_t> fixedY, Value x,
                  std::optional<int64_t> fixedX, int64_t vectors,
                  int64_t validColumns, int64_t rows = 1) {
-    assert((rows == 1 || (conv.depthwise && !conv.inputScale &&
-                          !conv.planeW)) &&
+    assert((rows == 1 || usesRowBlocks(conv, blocking)) &&
            "blocks of rows are for depthwise windows");
     int64_t width = blocking.vectorWidth;
     MLIRContext *ctx = b.getContext();
@@ -1598,6 +1589,28 @@ static bool hoistAllocations(ArrayRef<Value> buffers, Operation *convOp) {
   return true;
 }
 
+/// The element-wise generic with one output that comes next after `op`,
+/// past views, constants and allocations (of the generic's own output); or
+/// null when the next op touching memory is something else.
+static linalg::GenericOp nextElementwise(Operation *op) {
+  Operation *next = op->getNextNode();
+  while (next && (touchesNoMemory(next) || isa<memref::AllocOp>(next)))
+    next = next->getNextNode();
+  auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
+  if (!generic || generic.getNumDpsInits() != 1 || !isElementwise(generic))
+    return nullptr;
+  return generic;
+}
+
+/// Whether storing into `out` would overwrite a buffer that the kernel of
+/// `conv` still reads: its input, weights, bias or input scale.
+static bool overwritesKernelReads(Value out, const Convolution &conv) {
+  Value root = rootBuffer(out);
+  return llvm::any_of(
+      ArrayRef<Value>{conv.input, conv.filter, conv.bias, conv.inputScale},
+      [&](Value read) { return read && rootBuffer(read) == root; });
+}
+
 /// Fuses the element-wise op applied to the output right after the
 /// convolution when its body is arith and math on f32 only: in place on the
 /// output (an activation), or reading the output and other buffers of its
@@ -1606,13 +1619,8 @@ static bool hoistAllocations(ArrayRef<Value> buffers, Operation *convOp) {
 /// erase, or null.
 static Operation *fuseEpilogue(Operation *convOp, Operation *initOp,
                                Convolution &conv) {
-  // Views, constants and the allocation of the epilogue's own output may
-  // come between.
-  Operation *next = convOp->getNextNode();
-  while (next && (touchesNoMemory(next) || isa<memref::AllocOp>(next)))
-    next = next->getNextNode();
-  auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
-  if (!generic || generic.getNumDpsInits() != 1 || !isElementwise(generic))
+  linalg::GenericOp generic = nextElementwise(convOp);
+  if (!generic)
     return nullptr;
   Block &body = generic.getRegion().front();
   Value out = generic.getDpsInitOperand(0)->get();
@@ -1641,10 +1649,8 @@ static Operation *fuseEpilogue(Operation *convOp, Operation *initOp,
     for (Operation *user : conv.output.getUsers())
       if (user != convOp && user != initOp && user != generic)
         return nullptr;
-    Value root = rootBuffer(out);
-    for (Value read : {conv.input, conv.filter, conv.bias, conv.inputScale})
-      if (read && rootBuffer(read) == root)
-        return nullptr;
+    if (overwritesKernelReads(out, conv))
+      return nullptr;
   }
   if (!isScalarF32Body(body))
     return nullptr;
@@ -1674,12 +1680,8 @@ static Operation *fuseEpilogueNext(Operation *convOp, Operation *initOp,
                                    Convolution &conv) {
   if (!conv.epilogue)
     return nullptr;
-  Operation *next = conv.epilogue->getNextNode();
-  while (next && (touchesNoMemory(next) || isa<memref::AllocOp>(next)))
-    next = next->getNextNode();
-  auto generic = dyn_cast_or_null<linalg::GenericOp>(next);
-  if (!generic || generic.getNumDpsInits() != 1 || !isElementwise(generic) ||
-      !isScalarF32Body(generic.getRegion().front()))
+  linalg::GenericOp generic = nextElementwise(conv.epilogue);
+  if (!generic || !isScalarF32Body(generic.getRegion().front()))
     return nullptr;
   Value out = generic.getDpsInitOperand(0)->get();
   for (OpOperand *input : generic.getDpsInputOperands())
@@ -1696,13 +1698,11 @@ static Operation *fuseEpilogueNext(Operation *convOp, Operation *initOp,
           user != generic)
         return nullptr;
     Value root = rootBuffer(out);
-    SmallVector<Value> reads = {conv.input, conv.filter, conv.bias,
-                                conv.inputScale};
-    for (auto &entry : conv.epilogueInputs)
-      reads.push_back(entry.second);
-    for (Value read : reads)
-      if (read && rootBuffer(read) == root)
-        return nullptr;
+    if (overwritesKernelReads(out, conv) ||
+        llvm::any_of(conv.epilogueInputs, [&](auto &entry) {
+          return rootBuffer(entry.second) == root;
+        }))
+      return nullptr;
     if (!hoistAllocations({out}, convOp))
       return nullptr;
   }
