@@ -9,6 +9,7 @@ some unknown, after a channel shuffle's Reshape for one).
     /usr/bin/python3 bench/flops.py model.onnx [ghostc]    # prints e.g. 0.282
 """
 
+import math
 import re
 import subprocess
 import sys
@@ -19,13 +20,6 @@ _TENSOR = re.compile(r"tensor<([0-9x]+)xf32>")
 
 def _shape(text):
     return [int(d) for d in text.split("x")]
-
-
-def _product(values):
-    result = 1
-    for value in values:
-        result *= value
-    return result
 
 
 def flops(path, ghostc="build/bin/ghostc"):
@@ -45,13 +39,13 @@ def flops(path, ghostc="build/bin/ghostc"):
         if op.group(1) == "conv":
             # Weights [F, C / group, kh, kw...]: C / group * kh * kw terms
             # per output.
-            total += 2 * _product(result) * _product(operands[1][1:])
+            total += 2 * math.prod(result) * math.prod(operands[1][1:])
         elif op.group(1) == "gemm":
             a = operands[0]
-            total += 2 * _product(result) * (
+            total += 2 * math.prod(result) * (
                 a[0] if "trans_a = true" in line else a[1])
         else:
-            total += 2 * _product(result) * operands[0][-1]
+            total += 2 * math.prod(result) * operands[0][-1]
     return total * 1e-9
 
 
