@@ -57,8 +57,10 @@ public:
   Importer(mlir::MLIRContext &context, llvm::StringRef path,
            const ImportOptions &options);
 
-  /// Builds the module for `model`; null after reporting errors.
-  mlir::OwningOpRef<mlir::ModuleOp> importModel(const onnx::ModelProto &model);
+  /// Builds the module for `model`; null after reporting errors. The
+  /// initializers' data is cleared from `model` as it is decoded, so that
+  /// the weights are held once.
+  mlir::OwningOpRef<mlir::ModuleOp> importModel(onnx::ModelProto &model);
 
   //===--------------------------------------------------------------------===//
   // For converters

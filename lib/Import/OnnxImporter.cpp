@@ -13,15 +13,19 @@
 #include "Importer.h"
 #include "OnnxText.h"
 
+#include "ghostc/Support/Weights.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 
 #include <cstring>
 #include <deque>
@@ -100,13 +104,16 @@ FailureOr<Value> Importer::valueNamed(StringRef name) {
   OnnxValue &entry = values.find(name)->second;
   if (Value *computed = std::get_if<Value>(&entry))
     return *computed;
-  const KnownTensor &tensor = std::get<KnownTensor>(entry);
+  KnownTensor &tensor = std::get<KnownTensor>(entry);
   if (!tensor.isFloat())
     return fail("value '" + name +
                 "' is an integer tensor; ghostc computes only float tensors "
                 "at run time");
   auto type = RankedTensorType::get(tensor.shape, builder.getF32Type());
-  auto attr = DenseElementsAttr::get(type, ArrayRef<float>(tensor.floats));
+  // A weight becomes a blob that takes the decoded values without a copy;
+  // the known tensor is replaced by the constant below.
+  ElementsAttr attr =
+      ghostc::makeF32Elements(type, std::move(tensor.floats), name);
   // Materialise once and remember, so that a weight shared by several nodes
   // stays one constant.
   Value constant = ghost::ConstantOp::create(builder, currentLoc, attr);
@@ -605,7 +612,7 @@ LogicalResult Importer::convertNode(const onnx::NodeProto &node) {
   return op->convert(*this, node);
 }
 
-OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
+OwningOpRef<ModuleOp> Importer::importModel(onnx::ModelProto &model) {
   // Opsets: the default domain decides the operator versions.
   for (const onnx::OperatorSetIdProto &opset : model.opset_import())
     if (opset.domain().empty() || opset.domain() == "ai.onnx")
@@ -665,7 +672,8 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
                     Twine(options.maxWeightBytes) + " (--max-weight-bytes)");
     return nullptr;
   }
-  for (const onnx::TensorProto &initializer : graph.initializer()) {
+  for (onnx::TensorProto &initializer :
+       *model.mutable_graph()->mutable_initializer()) {
     if (values.count(initializer.name())) {
       (void)failModel("initializer '" + initializer.name() +
                       "' is defined more than once");
@@ -677,6 +685,13 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
       return nullptr;
     }
     values.insert_or_assign(initializer.name(), std::move(*tensor));
+    // The decoded values are what the import reads from now on: the
+    // protobuf's bytes go (swapped out, as clearing keeps the capacity).
+    std::string().swap(*initializer.mutable_raw_data());
+    google::protobuf::RepeatedField<float>().Swap(
+        initializer.mutable_float_data());
+    google::protobuf::RepeatedField<double>().Swap(
+        initializer.mutable_double_data());
   }
   if (graph.sparse_initializer_size() > 0) {
     (void)failModel("sparse initializers are not supported");
@@ -786,20 +801,83 @@ OwningOpRef<ModuleOp> Importer::importModel(const onnx::ModelProto &model) {
 // Entry point
 //===----------------------------------------------------------------------===//
 
+/// Success when the protobuf parsed (`parsed`) into a model with a graph;
+/// otherwise reports which it is not.
+static LogicalResult checkParsed(Location fileLoc, bool parsed,
+                                 const onnx::ModelProto &model) {
+  if (!parsed)
+    return emitError(fileLoc, "not a valid ONNX model: the protobuf is "
+                              "truncated or corrupted");
+  if (!model.has_graph())
+    return emitError(fileLoc, "not a valid ONNX model: it has no graph");
+  return success();
+}
+
+/// Parses `bytes` into `model`; false after reporting why not.
+static LogicalResult parseModel(MLIRContext &context, StringRef bytes,
+                                StringRef path, ghostc::ModelFormat format,
+                                onnx::ModelProto &model) {
+  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
+  if (format == ghostc::ModelFormat::Text) {
+    // OnnxParser reads up to a terminating NUL, which a buffer need not have.
+    if (std::optional<std::string> error =
+            ghostc::parseOnnxText(bytes.str(), model))
+      return emitError(fileLoc, "not valid ONNX text: " + *error);
+    return checkParsed(fileLoc, /*parsed=*/true, model);
+  }
+  return checkParsed(
+      fileLoc,
+      bytes.size() <= INT32_MAX &&
+          model.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())),
+      model);
+}
+
+/// Parses the binary model at `path` into `model`, streaming the file
+/// through a small buffer: only the protobuf's copy of the weights is ever
+/// resident, where a mapped or read file would double them while parsing.
+/// False after reporting why not.
+static LogicalResult parseModelFile(MLIRContext &context, StringRef path,
+                                    onnx::ModelProto &model) {
+  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
+  auto cannotRead = [&](std::error_code error) {
+    return emitError(fileLoc, "cannot read the file: " + error.message());
+  };
+  int fd;
+  if (std::error_code error = llvm::sys::fs::openFileForRead(path, fd))
+    return cannotRead(error);
+  auto closeFile = llvm::make_scope_exit(
+      [&] { (void)llvm::sys::Process::SafelyCloseFileDescriptor(fd); });
+  llvm::sys::fs::file_status status;
+  if (std::error_code error = llvm::sys::fs::status(fd, status))
+    return cannotRead(error);
+  if (llvm::sys::fs::is_directory(status))
+    return cannotRead(std::make_error_code(std::errc::is_a_directory));
+  if (status.getSize() > INT32_MAX)
+    return emitError(fileLoc, "not a valid ONNX model: larger than 2 GiB, "
+                              "the protobuf limit (larger weights belong "
+                              "in external data files)");
+  return checkParsed(fileLoc, model.ParseFromFileDescriptor(fd), model);
+}
+
 OwningOpRef<ModuleOp> ghostc::importOnnxFile(MLIRContext &context,
                                              StringRef path,
                                              const ImportOptions &options) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/true);
-  if (!buffer) {
-    (void)emitError(FileLineColLoc::get(&context, path, 0, 0),
-                    "cannot read the file: " + buffer.getError().message());
-    return nullptr;
+  if (path.ends_with(".onnxtxt")) {
+    auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/true);
+    if (!buffer) {
+      (void)emitError(FileLineColLoc::get(&context, path, 0, 0),
+                      "cannot read the file: " + buffer.getError().message());
+      return nullptr;
+    }
+    return importOnnxBuffer(context, (*buffer)->getBuffer(), path,
+                            ModelFormat::Text, options);
   }
-  ModelFormat format =
-      path.ends_with(".onnxtxt") ? ModelFormat::Text : ModelFormat::Binary;
-  return importOnnxBuffer(context, (*buffer)->getBuffer(), path, format,
-                          options);
+  context.loadDialect<ghost::GhostDialect, func::FuncDialect>();
+  onnx::ModelProto model;
+  if (failed(parseModelFile(context, path, model)))
+    return nullptr;
+  return Importer(context, path, options).importModel(model);
 }
 
 OwningOpRef<ModuleOp> ghostc::importOnnxBuffer(MLIRContext &context,
@@ -807,24 +885,8 @@ OwningOpRef<ModuleOp> ghostc::importOnnxBuffer(MLIRContext &context,
                                                ModelFormat format,
                                                const ImportOptions &options) {
   context.loadDialect<ghost::GhostDialect, func::FuncDialect>();
-  Location fileLoc = FileLineColLoc::get(&context, path, 0, 0);
   onnx::ModelProto model;
-  if (format == ModelFormat::Text) {
-    // OnnxParser reads up to a terminating NUL, which a buffer need not have.
-    if (std::optional<std::string> error = parseOnnxText(bytes.str(), model)) {
-      (void)emitError(fileLoc, "not valid ONNX text: " + *error);
-      return nullptr;
-    }
-  } else if (bytes.size() > INT32_MAX ||
-             !model.ParseFromArray(bytes.data(),
-                                   static_cast<int>(bytes.size()))) {
-    (void)emitError(fileLoc, "not a valid ONNX model: the protobuf is "
-                             "truncated or corrupted");
+  if (failed(parseModel(context, bytes, path, format, model)))
     return nullptr;
-  }
-  if (!model.has_graph()) {
-    (void)emitError(fileLoc, "not a valid ONNX model: it has no graph");
-    return nullptr;
-  }
   return Importer(context, path, options).importModel(model);
 }

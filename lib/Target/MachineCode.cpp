@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ghostc/Support/Weights.h"
 #include "ghostc/Target/Emit.h"
 
 #include "ElfLink.h"
@@ -183,17 +184,19 @@ bool canLinkPartitions(const llvm::Triple &triple) {
 /// to hold as bytes: LLVM never copies, optimises or writes them. Each
 /// stays in `module` as a hidden declaration that the code refers to, and
 /// the linked object defines it as a local symbol. Taken are the local
-/// constants of more than maxCodeConstantBytes held as dense integers or
-/// floats of whole bytes, in the target's byte order (a little-endian
-/// host's, as every target that links partitions is little-endian).
+/// constants of more than maxCodeConstantBytes held as dense or resource
+/// elements of integers or floats of whole bytes, in the target's byte
+/// order (a little-endian host's, as every target that links partitions is
+/// little-endian). The bytes stay where the attributes hold them.
 std::vector<ghostc::DataSymbol> takeConstantData(ModuleOp module) {
   std::vector<ghostc::DataSymbol> data;
   if (!llvm::sys::IsLittleEndianHost)
     return data;
   DataLayout layout(module);
   for (auto global : module.getOps<LLVM::GlobalOp>()) {
-    auto value = dyn_cast_or_null<DenseElementsAttr>(global.getValueAttr());
-    if (!value || value.isSplat() || !global.getConstant() ||
+    auto value = dyn_cast_or_null<ElementsAttr>(global.getValueAttr());
+    std::optional<ArrayRef<char>> bytes = ghostc::elementBytes(value);
+    if (!bytes || !global.getConstant() ||
         (global.getLinkage() != LLVM::Linkage::Private &&
          global.getLinkage() != LLVM::Linkage::Internal) ||
         !global.getInitializer().empty() || global.getSection() ||
@@ -202,11 +205,10 @@ std::vector<ghostc::DataSymbol> takeConstantData(ModuleOp module) {
     Type element = value.getElementType();
     if (!element.isIntOrFloat() || element.getIntOrFloatBitWidth() % 8 != 0)
       continue;
-    ArrayRef<char> bytes = value.getRawData();
-    if (bytes.size() <= ghostc::maxCodeConstantBytes ||
-        bytes.size() != layout.getTypeSize(global.getGlobalType()))
+    if (bytes->size() <= ghostc::maxCodeConstantBytes ||
+        bytes->size() != layout.getTypeSize(global.getGlobalType()))
       continue;
-    data.push_back({global.getSymName().str(), bytes,
+    data.push_back({global.getSymName().str(), *bytes,
                     global.getAlignment().value_or(
                         layout.getTypeABIAlignment(global.getGlobalType()))});
     global.removeValueAttr();

@@ -15,6 +15,8 @@
 #ifndef GHOSTC_LIB_TARGET_PARTITION_H
 #define GHOSTC_LIB_TARGET_PARTITION_H
 
+#include "ghostc/Support/Weights.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -26,13 +28,6 @@ class Module;
 } // namespace llvm
 
 namespace ghostc {
-
-/// Constants up to this size stay with the code, copied into each partition
-/// using them if local: the kernels' vector constants and small filters,
-/// which LLVM folds into instructions or constant pools when it sees their
-/// values. Larger ones (the weights) are data: the object holds their
-/// bytes, and code refers to them.
-constexpr uint64_t maxCodeConstantBytes = 4096;
 
 /// A module split into partitions.
 struct ModulePartitions {

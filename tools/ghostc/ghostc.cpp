@@ -19,6 +19,7 @@
 #include "ghostc/Import/OnnxImporter.h"
 #include "ghostc/InitAll.h"
 #include "ghostc/Pipelines/Pipelines.h"
+#include "ghostc/Support/Weights.h"
 #include "ghostc/Target/Emit.h"
 
 #include "mlir/IR/AsmState.h"
@@ -344,7 +345,10 @@ int run(MLIRContext &context) {
       return 1;
     // The header describes the model as imported: names, shapes, order.
     auto main = cast<func::FuncOp>(module->lookupSymbol("main"));
-    OwningOpRef<func::FuncOp> signature(cast<func::FuncOp>(main->clone()));
+    // Its signature alone: a copy of the graph would hold on to the weights
+    // the passes replace.
+    OwningOpRef<func::FuncOp> signature(
+        cast<func::FuncOp>(main->cloneWithoutRegions()));
 
     if (description)
       description->record(*module);
@@ -359,6 +363,8 @@ int run(MLIRContext &context) {
       PassManager pm(&context);
       TimingScope passTimer = root.nest("Passes");
       pm.enableTiming(passTimer);
+      // The weights a pass replaces (BatchNorm folding, packing) go at once.
+      pm.addInstrumentation(std::make_unique<ghostc::ReleaseDeadWeights>());
       ghostc::buildGhostLoweringPipeline(pm, lowering);
       if (failed(pm.run(*module)))
         return 1;
@@ -371,7 +377,7 @@ int run(MLIRContext &context) {
     if (emitKind <= EmitKind::Loops) {
       OpPrintingFlags flags;
       if (elideWeights)
-        flags.elideLargeElementsAttrs(16);
+        flags.elideLargeElementsAttrs(16).elideLargeResourceString(16);
       module->print(file->os(), flags);
     } else {
       ghostc::MachineOutput kind =

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ghostc/Conversion/Passes.h"
+#include "ghostc/Support/Weights.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/SymbolTable.h"
@@ -47,15 +48,16 @@ struct GhostFlattenConstants
     // The globals whose type changes, by name.
     DenseMap<StringAttr, MemRefType> flattened;
     for (auto global : module.getOps<memref::GlobalOp>()) {
-      auto init =
-          dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
+      Attribute init = global.getInitialValueAttr();
       std::optional<MemRefType> flat = flatType(global.getType());
-      if (!global.getConstant() || !init || !flat)
+      if (!global.getConstant() || !flat ||
+          !isa_and_present<DenseElementsAttr, DenseResourceElementsAttr>(init))
         continue;
       global.setType(*flat);
-      // Dense data is stored row-major whatever its shape: the reshape keeps
-      // the bytes.
-      global.setInitialValueAttr(init.reshape(
+      // Dense data and blobs are stored row-major whatever their shape: the
+      // reshape keeps the bytes (a blob's are not even copied).
+      global.setInitialValueAttr(ghostc::reshapeElements(
+          cast<ElementsAttr>(init),
           RankedTensorType::get(flat->getShape(), flat->getElementType())));
       flattened[global.getSymNameAttr()] = *flat;
     }

@@ -46,6 +46,7 @@
 #include "Buffers.h"
 #include "ghostc/Conversion/GroupedConvolution.h"
 #include "ghostc/Conversion/Passes.h"
+#include "ghostc/Support/Weights.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -1220,23 +1221,26 @@ public:
     auto global = symbols.lookup<memref::GlobalOp>(get.getName());
     if (!global || !global.getConstant())
       return {};
-    auto values =
-        dyn_cast_or_null<DenseElementsAttr>(global.getInitialValueAttr());
+    Attribute values = global.getInitialValueAttr();
     MemRefType type = global.getType();
-    if (!values || !values.getElementType().isF32() || type.getRank() != 4)
+    if (!isa_and_present<DenseElementsAttr, DenseResourceElementsAttr>(
+            values) ||
+        !type.getElementType().isF32() || type.getRank() != 4)
       return {};
     memref::GlobalOp &result = packed[{global, width}];
     if (!result) {
       ArrayRef<int64_t> shape = type.getShape();
       int64_t outputs = shape[0], taps = shape[1] * shape[2] * shape[3];
       int64_t groups = llvm::divideCeil(outputs, width);
-      // The filter's values in order, (f, t) with t the fastest, read once
-      // from the attribute without a copy of the whole filter.
-      auto source = values.value_begin<float>();
-      SmallVector<float> data(groups * taps * width, 0.0f);
+      // The filter's values in order, (f, t) with t the fastest.
+      std::optional<std::vector<float>> source = ghostc::f32Elements(values);
+      if (!source)
+        return {};
+      std::vector<float> data(groups * taps * width, 0.0f);
       for (int64_t f = 0; f < outputs; ++f)
-        for (int64_t t = 0; t < taps; ++t, ++source)
-          data[((f / width) * taps + t) * width + f % width] = *source;
+        for (int64_t t = 0; t < taps; ++t)
+          data[((f / width) * taps + t) * width + f % width] =
+              (*source)[f * taps + t];
       SmallVector<int64_t> packedShape = {groups, shape[1], shape[2],
                                           shape[3], width};
       auto f32 = b.getF32Type();
@@ -1244,8 +1248,9 @@ public:
       result = memref::GlobalOp::create(
           detached, global.getLoc(), (global.getSymName() + "_packed").str(),
           global.getSymVisibilityAttr(), MemRefType::get(packedShape, f32),
-          DenseElementsAttr::get(RankedTensorType::get(packedShape, f32),
-                                 ArrayRef<float>(data)),
+          ghostc::makeF32Elements(RankedTensorType::get(packedShape, f32),
+                                  std::move(data),
+                                  ghostc::derivedWeightName(values, ".packed")),
           /*constant=*/true, global.getAlignmentAttr());
       symbols.insert(result, Block::iterator(global));
       sources.insert(global);

@@ -30,18 +30,6 @@ bool isDenseLayer(ConvOp op) {
          llvm::all_of(op.getPads(), [](int64_t pad) { return pad == 0; });
 }
 
-/// `value` [f, c, 1, 1] as [f, c]: a constant reshaped at compile time, so
-/// that denseLayer can pack it; anything else through a view.
-Value asMatrix(PatternRewriter &rewriter, Location loc, Value value) {
-  auto type = cast<RankedTensorType>(value.getType());
-  auto matrixType = RankedTensorType::get(
-      {type.getDimSize(0), type.getDimSize(1)}, type.getElementType());
-  DenseElementsAttr attr;
-  if (matchPattern(value, m_Constant(&attr)))
-    return arith::ConstantOp::create(rewriter, loc, attr.reshape(matrixType));
-  return reshape(rewriter, loc, value, matrixType.getShape());
-}
-
 struct ConvLowering : OpRewritePattern<ConvOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -58,9 +46,10 @@ struct ConvLowering : OpRewritePattern<ConvOp> {
           reshape(rewriter, loc, op.getInput(), {n, inType.getDimSize(1)});
       Value init = broadcastBias(rewriter, loc, op.getBias(),
                                  emptyTensor(rewriter, loc, {n, f}));
-      Value sum = denseLayer(rewriter, loc, input, /*lhsTransposed=*/false,
-                             asMatrix(rewriter, loc, op.getWeight()),
-                             /*rhsTransposed=*/true, init, 1.0f);
+      Value sum = denseLayer(
+          rewriter, loc, input, /*lhsTransposed=*/false,
+          reshape(rewriter, loc, op.getWeight(), {f, inType.getDimSize(1)}),
+          /*rhsTransposed=*/true, init, 1.0f);
       sum = activateTensor(rewriter, loc, op.getActivation(), sum);
       rewriter.replaceOp(op, reshape(rewriter, loc, sum, type.getShape()));
       return success();

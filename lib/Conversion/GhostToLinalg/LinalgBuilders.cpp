@@ -6,6 +6,7 @@
 
 #include "LinalgBuilders.h"
 #include "ghostc/Conversion/GroupedConvolution.h"
+#include "ghostc/Support/Weights.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -132,6 +133,10 @@ Value linalg_builders::activateTensor(OpBuilder &b, Location loc,
 Value linalg_builders::extractSlice(OpBuilder &b, Location loc, Value source,
                                     ArrayRef<int64_t> offsets,
                                     ArrayRef<int64_t> sizes) {
+  // All of `source`: itself, so that a constant stays one.
+  if (cast<RankedTensorType>(source.getType()).getShape() == sizes &&
+      llvm::all_of(offsets, [](int64_t offset) { return offset == 0; }))
+    return source;
   SmallVector<int64_t> strides(offsets.size(), 1);
   MLIRContext *context = b.getContext();
   return tensor::ExtractSliceOp::create(
@@ -164,11 +169,27 @@ Value linalg_builders::pad(OpBuilder &b, Location loc, Value x,
   return insertSlice(b, loc, x, filledTensor(b, loc, shape, value), low);
 }
 
+/// `x` as `type`, which has as many elements, when `x` is a constant: a
+/// constant of the same bytes (a weight's blob is not copied, and MLIR's
+/// folders of reshapes do not read blobs); null otherwise.
+static Value reshapedConstant(OpBuilder &b, Location loc, Value x,
+                              RankedTensorType type) {
+  Attribute attr;
+  if (!matchPattern(x, m_Constant(&attr)) ||
+      !isa<DenseElementsAttr, DenseResourceElementsAttr>(attr))
+    return {};
+  return arith::ConstantOp::create(
+      b, loc, ghostc::reshapeElements(cast<ElementsAttr>(attr), type));
+}
+
 Value linalg_builders::reshape(OpBuilder &b, Location loc, Value x,
                                ArrayRef<int64_t> shape) {
   auto type = cast<RankedTensorType>(x.getType());
   if (type.getShape() == shape)
     return x;
+  if (Value constant = reshapedConstant(
+          b, loc, x, RankedTensorType::get(shape, type.getElementType())))
+    return constant;
   // Through a 1-D view: collapse every axis, then expand to the new shape.
   auto flatType = RankedTensorType::get({type.getNumElements()},
                                         b.getF32Type());
@@ -236,8 +257,16 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
                ValueRange{init}, stridesAttr, dilationsAttr)
         .getResult(0);
   if (depthwise) {
-    Value filter = tensor::CollapseShapeOp::create(
-        b, loc, weight, SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}});
+    auto weightType = cast<RankedTensorType>(weight.getType());
+    Value filter =
+        reshapedConstant(b, loc, weight,
+                         RankedTensorType::get({weightType.getDimSize(0),
+                                                weightType.getDimSize(2),
+                                                weightType.getDimSize(3)},
+                                               weightType.getElementType()));
+    if (!filter)
+      filter = tensor::CollapseShapeOp::create(
+          b, loc, weight, SmallVector<ReassociationIndices>{{0, 1}, {2}, {3}});
     return linalg::DepthwiseConv2DNchwChwOp::create(
                b, loc, TypeRange{init.getType()}, ValueRange{padded, filter},
                ValueRange{init}, stridesAttr, dilationsAttr)
@@ -263,20 +292,23 @@ Value linalg_builders::convolve(OpBuilder &b, Location loc, Value input,
 /// `weight` [n, k] as a constant [k, n], or null when it is not an f32
 /// constant.
 static Value transposedConstant(OpBuilder &b, Location loc, Value weight) {
-  DenseElementsAttr attr;
-  if (!matchPattern(weight, m_Constant(&attr)) ||
-      !attr.getElementType().isF32())
+  Attribute attr;
+  if (!matchPattern(weight, m_Constant(&attr)))
+    return {};
+  std::optional<std::vector<float>> values = ghostc::f32Elements(attr);
+  if (!values)
     return {};
   auto type = cast<RankedTensorType>(weight.getType());
   int64_t n = type.getDimSize(0), k = type.getDimSize(1);
-  auto values = llvm::to_vector(attr.getValues<float>());
-  SmallVector<float> transposed(values.size());
+  std::vector<float> transposed(values->size());
   for (int64_t i = 0; i < n; ++i)
     for (int64_t j = 0; j < k; ++j)
-      transposed[j * n + i] = values[i * k + j];
+      transposed[j * n + i] = (*values)[i * k + j];
   auto transposedType = RankedTensorType::get({k, n}, b.getF32Type());
   return arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(transposedType, ArrayRef(transposed)));
+      b, loc,
+      ghostc::makeF32Elements(transposedType, std::move(transposed),
+                              ghostc::derivedWeightName(attr, ".t")));
 }
 
 Value linalg_builders::denseLayer(OpBuilder &b, Location loc, Value lhs,

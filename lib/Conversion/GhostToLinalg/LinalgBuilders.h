@@ -78,7 +78,8 @@ mlir::Value pad(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
                 llvm::ArrayRef<int64_t> low, llvm::ArrayRef<int64_t> high,
                 float value);
 
-/// The part of `source` at `offsets` of `sizes`, unit strides.
+/// The part of `source` at `offsets` of `sizes`, unit strides (`source`
+/// itself when that is all of it).
 mlir::Value extractSlice(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::Value source, llvm::ArrayRef<int64_t> offsets,
                          llvm::ArrayRef<int64_t> sizes);
@@ -88,7 +89,9 @@ mlir::Value insertSlice(mlir::OpBuilder &b, mlir::Location loc,
                         mlir::Value source, mlir::Value dest,
                         llvm::ArrayRef<int64_t> offsets);
 
-/// `x` given the static `shape` (same element count), through views.
+/// `x` given the static `shape` (same element count): a constant of the same
+/// bytes when `x` is a constant (so that weights reach the kernels as
+/// constants of their shape), through views otherwise.
 mlir::Value reshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
                     llvm::ArrayRef<int64_t> shape);
 

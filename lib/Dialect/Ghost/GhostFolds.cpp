@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ghostc/Dialect/Ghost/GhostOps.h"
+#include "ghostc/Support/Weights.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
@@ -89,8 +90,11 @@ OpFoldResult PadOp::fold(FoldAdaptor) {
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
     return getInput();
-  if (auto dense = dyn_cast_if_present<DenseElementsAttr>(adaptor.getInput()))
-    return dense.reshape(cast<ShapedType>(getType()));
+  // A constant's bytes under the new shape (a weight's blob, not copied).
+  if (isa_and_present<DenseElementsAttr, DenseResourceElementsAttr>(
+          adaptor.getInput()))
+    return ghostc::reshapeElements(cast<ElementsAttr>(adaptor.getInput()),
+                                   cast<ShapedType>(getType()));
   // reshape(reshape(x)) is reshape(x): only the last shape matters.
   if (auto producer = getInput().getDefiningOp<ReshapeOp>()) {
     getInputMutable().assign(producer.getInput());

@@ -8,6 +8,9 @@
 // CHECK: memref.global "private" constant @w : memref<6xf32> = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00, 5.000000e+00, 6.000000e+00]> {alignment = 64 : i64}
 memref.global "private" constant @w : memref<2x3x1x1xf32> =
     dense<[[[[1.0]], [[2.0]], [[3.0]]], [[[4.0]], [[5.0]], [[6.0]]]]> {alignment = 64 : i64}
+// A weight's blob becomes 1-D without a copy: the same resource.
+// CHECK: memref.global "private" constant @blob : memref<4xf32> = dense_resource<blob> {alignment = 64 : i64}
+memref.global "private" constant @blob : memref<2x2xf32> = dense_resource<blob> {alignment = 64 : i64}
 // A splat keeps its splat form.
 // CHECK: memref.global "private" constant @splat : memref<12xf32> = dense<5.000000e-01>
 memref.global "private" constant @splat : memref<3x4xf32> = dense<0.5>
@@ -51,3 +54,11 @@ func.func private @layer(%i: index) -> f32 {
   %a = memref.load %w[%i, %i] : memref<3x4xf32>
   return %a : f32
 }
+
+{-#
+  dialect_resources: {
+    builtin: {
+      blob: "0x040000000000803F000000400000404000008040"
+    }
+  }
+#-}

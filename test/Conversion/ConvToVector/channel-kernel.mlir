@@ -400,3 +400,31 @@ module attributes {ghost.target = {cpu = "haswell", fma = true, triple = "x86_64
     return
   }
 }
+
+// -----
+
+// A filter held as a resource blob is packed the same way as @order's.
+// CHECK-LABEL: module
+// CHECK:       memref.global "private" constant @w_packed : memref<2x1x1x2x4xf32> = dense<{{\[\[\[\[\[}}1.000000e+00, 3.000000e+00, 5.000000e+00, 7.000000e+00], [2.000000e+00, 4.000000e+00, 6.000000e+00, 8.000000e+00]]]], {{\[\[\[\[}}9.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00], [1.000000e+01, 0.000000e+00, 0.000000e+00, 0.000000e+00]]]]]>
+// CHECK-NOT:   memref.global "private" constant @w :
+// CHECK-LABEL: func.func @resource
+// CHECK:       memref.get_global @w_packed
+module {
+  memref.global "private" constant @w : memref<5x1x1x2xf32> = dense_resource<w> {alignment = 64 : i64}
+  func.func @resource(%in: memref<1x1x1x5xf32>, %out: memref<1x5x1x4xf32>) {
+    %w = memref.get_global @w : memref<5x1x1x2xf32>
+    %zero = arith.constant 0.0 : f32
+    linalg.fill ins(%zero : f32) outs(%out : memref<1x5x1x4xf32>)
+    linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : memref<1x1x1x5xf32>, memref<5x1x1x2xf32>) outs(%out : memref<1x5x1x4xf32>)
+    return
+  }
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x040000000000803F0000004000004040000080400000A0400000C0400000E040000000410000104100002041"
+    }
+  }
+#-}

@@ -192,3 +192,47 @@ func.func @padded_head(%x: tensor<1x3x1x1xf32>, %w: tensor<2x3x1x1xf32>) -> tens
   %0 = ghost.conv %x, %w {pads = array<i64: 1, 1, 1, 1>} act none : (tensor<1x3x1x1xf32>, tensor<2x3x1x1xf32>) -> tensor<1x2x3x3xf32>
   return %0 : tensor<1x2x3x3xf32>
 }
+
+// -----
+
+// Constant weights held as resource blobs reach the kernels as constants of
+// the shapes they read, the same blob (no collapse_shape, no copy): the
+// depthwise filter [C, kh, kw], the dense layer's [f, c], which is then
+// packed [c, f] at compile time (a dense constant, as this one is small).
+
+// CHECK-LABEL: func.func @resource_depthwise
+// CHECK: %[[W:.*]] = arith.constant dense_resource<dw> : tensor<2x1x2xf32>
+// CHECK-NOT: tensor.collapse_shape %[[W]]
+// CHECK: linalg.depthwise_conv_2d_nchw_chw {{.*}} ins(%{{.*}}, %[[W]] : tensor<1x2x3x3xf32>, tensor<2x1x2xf32>)
+func.func @resource_depthwise(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3x2xf32> {
+  %w = ghost.constant dense_resource<dw> : tensor<2x1x1x2xf32>
+  %0 = ghost.conv %x, %w {group = 2 : i64} act none : (tensor<1x2x3x3xf32>, tensor<2x1x1x2xf32>) -> tensor<1x2x3x2xf32>
+  return %0 : tensor<1x2x3x2xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      dw: "0x040000000000803F000000400000404000008040"
+    }
+  }
+#-}
+
+// -----
+
+// CHECK-LABEL: func.func @resource_dense_head
+// CHECK: %[[W:.*]] = arith.constant dense<{{\[\[}}1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[W]] : tensor<1x3xf32>, tensor<3x2xf32>)
+func.func @resource_dense_head(%x: tensor<1x3x1x1xf32>) -> tensor<1x2x1x1xf32> {
+  %w = ghost.constant dense_resource<fc> : tensor<2x3x1x1xf32>
+  %0 = ghost.conv %x, %w act none : (tensor<1x3x1x1xf32>, tensor<2x3x1x1xf32>) -> tensor<1x2x1x1xf32>
+  return %0 : tensor<1x2x1x1xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      fc: "0x040000000000803F0000004000004040000080400000A0400000C040"
+    }
+  }
+#-}

@@ -157,6 +157,26 @@ func.func @gemm_linear(%a: tensor<1x3xf32>) -> tensor<1x2xf32> {
 
 // -----
 
+// The same from a weight's resource blob: transposed at compile time (into a
+// dense constant, as this one is small).
+// CHECK-LABEL: func.func @gemm_linear_resource
+// CHECK: arith.constant dense<{{\[}}[1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+func.func @gemm_linear_resource(%a: tensor<1x3xf32>) -> tensor<1x2xf32> {
+  %b = ghost.constant dense_resource<b> : tensor<2x3xf32>
+  %0 = ghost.gemm %a, %b {trans_b = true} act none : (tensor<1x3xf32>, tensor<2x3xf32>) -> tensor<1x2xf32>
+  return %0 : tensor<1x2xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      b: "0x040000000000803F0000004000004040000080400000A0400000C040"
+    }
+  }
+#-}
+
+// -----
+
 // No transposition: loops m, k, n, so that the innermost loop walks rows of
 // B and of the output; A at (m, k), B at (k, n). Without C the accumulator
 // is zero; a C of one value per row broadcasts through (d0, 0).

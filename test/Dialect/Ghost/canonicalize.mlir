@@ -301,6 +301,28 @@ func.func @reshape_constant() -> (tensor<2x3xf32>, tensor<1x4x1x1xf32>) {
 
 // -----
 
+// A weight's blob takes the new shape without a copy: the same resource.
+// CHECK-LABEL: func.func @reshape_resource
+// CHECK: %[[C:.*]] = ghost.constant dense_resource<w> : tensor<2x3xf32>
+// CHECK-NOT: ghost.reshape
+// CHECK: return %[[C]]
+// CHECK: w: "0x040000000000803F0000004000004040000080400000A0400000C040"
+func.func @reshape_resource() -> tensor<2x3xf32> {
+  %c = ghost.constant dense_resource<w> : tensor<6xf32>
+  %0 = ghost.reshape %c : tensor<6xf32> -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x040000000000803F0000004000004040000080400000A0400000C040"
+    }
+  }
+#-}
+
+// -----
+
 // reshape(reshape(x)) is one reshape of x.
 // CHECK-LABEL: func.func @reshape_chain
 // CHECK-SAME: (%[[X:.*]]: tensor<1x1280x1x1xf32>)

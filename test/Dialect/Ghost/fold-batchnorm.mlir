@@ -124,3 +124,31 @@ func.func @runtime_parameters(%x: tensor<1x2x4x4xf32>, %p: tensor<2xf32>) -> ten
   %y = ghost.batch_norm %x, %p, %p, %p, %p : (tensor<1x2x4x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x4x4xf32>
   return %y : tensor<1x2x4x4xf32>
 }
+
+// -----
+
+// Weights held as resource blobs, as the importer holds them, fold the same
+// way: W = [1, 2] read from the blob, as in @into_producer.
+// CHECK-LABEL: func.func @resource_weights
+// CHECK-DAG: ghost.constant dense<{{\[\[\[\[}}2.000000e+00]]], {{\[\[\[}}6.000000e+00]]]]> : tensor<2x1x1x1xf32>
+// CHECK-DAG: ghost.constant dense<[1.000000e+00, -1.000000e+00]> : tensor<2xf32>
+// CHECK-NOT: ghost.batch_norm
+func.func @resource_weights(%x: tensor<1x1x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %w = ghost.constant dense_resource<w> : tensor<2x1x1x1xf32>
+  %b = ghost.constant dense<[0.5, 1.0]> : tensor<2xf32>
+  %gamma = ghost.constant dense<[4.0, 9.0]> : tensor<2xf32>
+  %beta = ghost.constant dense<[1.0, -1.0]> : tensor<2xf32>
+  %mean = ghost.constant dense<[0.5, 1.0]> : tensor<2xf32>
+  %var = ghost.constant dense<[3.0, 8.0]> : tensor<2xf32>
+  %c = ghost.conv %x, %w, %b {strides = array<i64: 2, 2>} act none : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
+  %y = ghost.batch_norm %c, %gamma, %beta, %mean, %var {epsilon = 1.0 : f32} : (tensor<1x2x2x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
+  return %y : tensor<1x2x2x2xf32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x040000000000803F00000040"
+    }
+  }
+#-}

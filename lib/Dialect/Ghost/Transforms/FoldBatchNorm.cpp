@@ -55,12 +55,14 @@ std::optional<ScaleShift> scaleShiftOf(BatchNormOp bn) {
 
 /// Rebuilds `conv` with new weights and bias, keeping every attribute.
 Value rebuildConv(PatternRewriter &rewriter, ConvOp conv, Value input,
-                  ArrayRef<float> weight, ArrayRef<float> bias) {
+                  std::vector<float> weight, std::vector<float> bias) {
   Location loc = conv.getLoc();
-  Value newWeight =
-      createConstant(rewriter, loc, conv.getWeight().getType().getShape(),
-                     weight);
-  Value newBias = createConstant(rewriter, loc, {int64_t(bias.size())}, bias);
+  Value newWeight = createConstant(
+      rewriter, loc, conv.getWeight().getType().getShape(), std::move(weight),
+      derivedConstantName(conv.getWeight(), ".bn"));
+  int64_t channels = bias.size();
+  Value newBias = createConstant(rewriter, loc, {channels}, std::move(bias),
+                                 derivedConstantName(conv.getBias(), ".bn"));
   return ConvOp::create(rewriter, loc, conv.getType(), input, newWeight,
                         newBias, conv.getStrides(), conv.getPads(),
                         conv.getDilations(), conv.getGroup(),
@@ -95,7 +97,7 @@ struct FoldIntoProducer : OpRewritePattern<BatchNormOp> {
       (*bias)[o] = (*bias)[o] * affine->scale[o] + affine->shift[o];
     }
     rewriter.replaceOp(bn, rebuildConv(rewriter, conv, conv.getInput(),
-                                       *weight, *bias));
+                                       std::move(*weight), std::move(*bias)));
     return success();
   }
 };
@@ -144,7 +146,7 @@ struct FoldIntoConsumer : OpRewritePattern<BatchNormOp> {
     }
     rewriter.setInsertionPoint(conv);
     rewriter.replaceOp(conv, rebuildConv(rewriter, conv, bn.getInput(),
-                                         *weight, *bias));
+                                         std::move(*weight), std::move(*bias)));
     rewriter.eraseOp(bn);
     return success();
   }

@@ -6,6 +6,8 @@
 
 #include "PatternUtils.h"
 
+#include "ghostc/Support/Weights.h"
+
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
 
@@ -15,12 +17,17 @@ using namespace mlir;
 using namespace ghostc::ghost;
 
 std::optional<std::vector<float>> ghostc::ghost::constantValues(Value value) {
-  DenseElementsAttr attr;
-  if (!value || !matchPattern(value, m_Constant(&attr)) ||
-      !attr.getElementType().isF32())
+  Attribute attr;
+  if (!value || !matchPattern(value, m_Constant(&attr)))
     return std::nullopt;
-  auto range = attr.getValues<float>();
-  return std::vector<float>(range.begin(), range.end());
+  return f32Elements(attr);
+}
+
+std::string ghostc::ghost::derivedConstantName(Value value, StringRef suffix) {
+  Attribute attr;
+  if (value)
+    (void)matchPattern(value, m_Constant(&attr));
+  return derivedWeightName(attr, suffix);
 }
 
 bool ghostc::ghost::isConstantSplat(Value value, float expected) {
@@ -38,9 +45,10 @@ bool ghostc::ghost::isCanonicalHardSigmoid(HardSigmoidOp op) {
 
 Value ghostc::ghost::createConstant(PatternRewriter &rewriter, Location loc,
                                     ArrayRef<int64_t> shape,
-                                    ArrayRef<float> values) {
+                                    std::vector<float> values, StringRef name) {
   auto type = RankedTensorType::get(shape, rewriter.getF32Type());
-  return ConstantOp::create(rewriter, loc, DenseElementsAttr::get(type, values));
+  return ConstantOp::create(rewriter, loc,
+                            makeF32Elements(type, std::move(values), name));
 }
 
 Value ghostc::ghost::biasOrZeros(PatternRewriter &rewriter, ConvOp conv) {

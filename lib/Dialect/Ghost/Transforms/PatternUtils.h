@@ -16,8 +16,13 @@
 
 namespace ghostc::ghost {
 
-/// The elements of `value` when it is produced by a dense constant.
+/// The elements of `value` when it is produced by an f32 constant (dense or
+/// a weight's resource blob).
 std::optional<std::vector<float>> constantValues(mlir::Value value);
+
+/// The name for a weight computed from the constant `value`: its blob's
+/// name with `suffix` (ghostc/Support/Weights.h).
+std::string derivedConstantName(mlir::Value value, llvm::StringRef suffix);
 
 /// True when `value` is a constant whose every element is within 1e-6 of
 /// `expected`.
@@ -27,10 +32,12 @@ bool isConstantSplat(mlir::Value value, float expected);
 /// (alpha 1/6, beta 0.5).
 bool isCanonicalHardSigmoid(HardSigmoidOp op);
 
-/// A ghost.constant of `shape` holding `values` (row-major).
+/// A ghost.constant of `shape` holding `values` (row-major); a weight's
+/// blob named after `name` takes them without a copy.
 mlir::Value createConstant(mlir::PatternRewriter &rewriter, mlir::Location loc,
                            llvm::ArrayRef<int64_t> shape,
-                           llvm::ArrayRef<float> values);
+                           std::vector<float> values,
+                           llvm::StringRef name = "constant");
 
 /// The conv's bias, or a zero constant of the conv's output-channel count.
 mlir::Value biasOrZeros(mlir::PatternRewriter &rewriter, ConvOp conv);
