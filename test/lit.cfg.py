@@ -39,3 +39,8 @@ config.substitutions.append(
     ("%export_zoo", os.path.join(config.ghostc_src_root, "test", "Models", "export_zoo.py")))
 if shutil.which("aarch64-linux-gnu-gcc") and shutil.which("qemu-aarch64"):
     config.available_features.add("aarch64-emulation")
+# A build with sanitizers (scripts/sanitize.sh): their allocator keeps freed
+# memory in quarantine and shadows what is allocated, so that memory use
+# measures the sanitizer, not ghostc.
+if getattr(config, "ghostc_sanitize", ""):
+    config.available_features.add("sanitizers")

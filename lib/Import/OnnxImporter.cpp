@@ -845,7 +845,7 @@ static LogicalResult parseModelFile(MLIRContext &context, StringRef path,
   int fd;
   if (std::error_code error = llvm::sys::fs::openFileForRead(path, fd))
     return cannotRead(error);
-  auto closeFile = llvm::make_scope_exit(
+  llvm::scope_exit closeFile(
       [&] { (void)llvm::sys::Process::SafelyCloseFileDescriptor(fd); });
   llvm::sys::fs::file_status status;
   if (std::error_code error = llvm::sys::fs::status(fd, status))

@@ -67,8 +67,8 @@ ElementsAttr ghostc::makeF32Elements(ShapedType type, std::vector<float> values,
   AsmResourceBlob blob(
       bytes, alignof(float), [owned](void *, size_t, size_t) { delete owned; },
       /*dataIsMutable=*/false);
-  return cast<ElementsAttr>(
-      DenseF32ResourceElementsAttr::get(type, name, std::move(blob)));
+  return cast<ElementsAttr>(DenseF32ResourceElementsAttr::get(
+      type, name.empty() ? "weight" : name, std::move(blob)));
 }
 
 ElementsAttr ghostc::reshapeElements(ElementsAttr attr, ShapedType type) {
