@@ -37,20 +37,25 @@ std::optional<ArrayRef<char>> ghostc::elementBytes(Attribute attr) {
   return std::nullopt;
 }
 
-std::optional<std::vector<float>> ghostc::f32Elements(Attribute attr) {
+std::optional<ArrayRef<float>>
+ghostc::f32Elements(Attribute attr, std::vector<float> &storage) {
   auto elements = dyn_cast_or_null<ElementsAttr>(attr);
   if (!elements || !elements.getElementType().isF32())
     return std::nullopt;
-  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    auto range = dense.getValues<float>();
-    return std::vector<float>(range.begin(), range.end());
+  if (std::optional<ArrayRef<char>> bytes = elementBytes(attr)) {
+    if (reinterpret_cast<uintptr_t>(bytes->data()) % alignof(float) == 0)
+      return ArrayRef<float>(reinterpret_cast<const float *>(bytes->data()),
+                             bytes->size() / sizeof(float));
+    storage.resize(bytes->size() / sizeof(float));
+    std::memcpy(storage.data(), bytes->data(), bytes->size());
+    return ArrayRef<float>(storage);
   }
-  std::optional<ArrayRef<char>> bytes = elementBytes(attr);
-  if (!bytes)
+  auto dense = dyn_cast<DenseElementsAttr>(attr);
+  if (!dense)
     return std::nullopt;
-  std::vector<float> values(bytes->size() / sizeof(float));
-  std::memcpy(values.data(), bytes->data(), bytes->size());
-  return values;
+  auto range = dense.getValues<float>();
+  storage.assign(range.begin(), range.end());
+  return ArrayRef<float>(storage);
 }
 
 ElementsAttr ghostc::makeF32Elements(ShapedType type, std::vector<float> values,

@@ -41,8 +41,11 @@ constexpr uint64_t maxCodeConstantBytes = 4096;
 std::optional<llvm::ArrayRef<char>> elementBytes(mlir::Attribute attr);
 
 /// The elements of `attr` when it is an f32 dense or dense resource
-/// elements attribute (splats expanded); nullopt otherwise.
-std::optional<std::vector<float>> f32Elements(mlir::Attribute attr);
+/// elements attribute; nullopt otherwise. A view of the attribute's bytes
+/// where it holds them as an array of floats (a weight of hundreds of MB is
+/// not copied to be read), a copy in `storage` otherwise (a splat).
+std::optional<llvm::ArrayRef<float>> f32Elements(mlir::Attribute attr,
+                                                 std::vector<float> &storage);
 
 /// An f32 elements attribute of `type` holding `values`, which it takes
 /// without a copy when they are a weight (more than maxCodeConstantBytes):

@@ -1233,7 +1233,9 @@ public:
       int64_t outputs = shape[0], taps = shape[1] * shape[2] * shape[3];
       int64_t groups = llvm::divideCeil(outputs, width);
       // The filter's values in order, (f, t) with t the fastest.
-      std::optional<std::vector<float>> source = ghostc::f32Elements(values);
+      std::vector<float> storage;
+      std::optional<ArrayRef<float>> source =
+          ghostc::f32Elements(values, storage);
       if (!source)
         return {};
       std::vector<float> data(groups * taps * width, 0.0f);

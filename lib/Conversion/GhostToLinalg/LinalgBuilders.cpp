@@ -295,15 +295,21 @@ static Value transposedConstant(OpBuilder &b, Location loc, Value weight) {
   Attribute attr;
   if (!matchPattern(weight, m_Constant(&attr)))
     return {};
-  std::optional<std::vector<float>> values = ghostc::f32Elements(attr);
+  std::vector<float> storage;
+  std::optional<ArrayRef<float>> values = ghostc::f32Elements(attr, storage);
   if (!values)
     return {};
   auto type = cast<RankedTensorType>(weight.getType());
   int64_t n = type.getDimSize(0), k = type.getDimSize(1);
+  // In tiles that stay in cache on both sides: element by element, the
+  // writes of a classifier's 100M weights each missed (3.3 s for VGG-11).
+  constexpr int64_t tile = 64;
   std::vector<float> transposed(values->size());
-  for (int64_t i = 0; i < n; ++i)
-    for (int64_t j = 0; j < k; ++j)
-      transposed[j * n + i] = (*values)[i * k + j];
+  for (int64_t i0 = 0; i0 < n; i0 += tile)
+    for (int64_t j0 = 0; j0 < k; j0 += tile)
+      for (int64_t i = i0, iEnd = std::min(n, i0 + tile); i < iEnd; ++i)
+        for (int64_t j = j0, jEnd = std::min(k, j0 + tile); j < jEnd; ++j)
+          transposed[j * n + i] = (*values)[i * k + j];
   auto transposedType = RankedTensorType::get({k, n}, b.getF32Type());
   return arith::ConstantOp::create(
       b, loc,

@@ -20,7 +20,13 @@ std::optional<std::vector<float>> ghostc::ghost::constantValues(Value value) {
   Attribute attr;
   if (!value || !matchPattern(value, m_Constant(&attr)))
     return std::nullopt;
-  return f32Elements(attr);
+  std::vector<float> storage;
+  std::optional<ArrayRef<float>> values = f32Elements(attr, storage);
+  if (!values)
+    return std::nullopt;
+  if (values->data() != storage.data())
+    storage.assign(values->begin(), values->end());
+  return storage;
 }
 
 std::string ghostc::ghost::derivedConstantName(Value value, StringRef suffix) {
