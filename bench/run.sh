@@ -46,14 +46,21 @@ done
 work=$(ort_workdir ort_session.js bench_ort.js)
 cc -O2 -march=native -ffp-contract=fast bench/peak.c -o build/bench/peak
 peak=$(build/bench/peak)
-declare -A dirs gflop
+declare -A dirs onnxs gflop
 for model in "${models[@]}"; do
-  dir=$(dirname "$(model_onnx "$model")")
+  onnx=$(model_onnx "$model")
+  # A zoo model's directory, or one in build/bench named after the file.
+  dir=$(dirname "$onnx")
+  if [ -f "$model" ]; then
+    dir=$PWD/build/bench/file-$(basename "$model" .onnx)
+    mkdir -p "$dir"
+  fi
   dirs[$model]=$dir
-  gflop[$model]=$(/usr/bin/python3 bench/flops.py "$dir/model.onnx")
+  onnxs[$model]=$onnx
+  gflop[$model]=$(/usr/bin/python3 bench/flops.py "$onnx")
   echo "bench: compiling $model with ghostc $*"
   /usr/bin/time -f "%e %M" -o "$dir/compile" \
-    build/bin/ghostc "$dir/model.onnx" --name=model -o "$dir/model.o" "$@"
+    build/bin/ghostc "$onnx" --name=model -o "$dir/model.o" "$@"
   link_harness "$dir/bench_ghostc" bench/bench_ghostc.c "$dir" "$dir/model.o"
   : > "$dir/rounds"
 done
@@ -62,7 +69,7 @@ for round in $(seq "$rounds"); do
   for model in "${models[@]}"; do
     dir=${dirs[$model]}
     g=$("$dir/bench_ghostc" 3 "$runs" | median)
-    o=$(cd "$work" && node bench_ort.js "$dir/model.onnx" 3 "$runs" | median)
+    o=$(cd "$work" && node bench_ort.js "${onnxs[$model]}" 3 "$runs" | median)
     echo "$g $o" >> "$dir/rounds"
   done
   echo "bench: round $round of $rounds done"
@@ -85,7 +92,7 @@ for model in "${models[@]}"; do
   share=$(awk -v r="$rate" -v p="$peak" 'BEGIN {printf "%.0f%%", 100 * r / p}')
   ort=$(awk -v f="$f" -v t="$o" 'BEGIN {printf "%.0f", f / t * 1000}')
   printf '%-24s %10.3f %10.3f %12.2f %-13s %7.3f %15s %11s  %.1f, %d\n' \
-    "$model" "$g" "$o" "$r" "($(printf '%.2f-%.2f' "$lo" "$hi"))" "$f" \
+    "$(basename "$model" .onnx)" "$g" "$o" "$r" "($(printf '%.2f-%.2f' "$lo" "$hi"))" "$f" \
     "$rate ($share)" "$ort" "$seconds" "$((kilobytes / 1024))"
 done
 echo "(ghostc/ORT is the median of the per-round ratios; below 1 means ghostc is faster)"
