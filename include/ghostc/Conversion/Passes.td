@@ -213,7 +213,10 @@ def GhostCollapseGenericDims : Pass<"ghost-collapse-generic-dims", "mlir::func::
     becomes one loop over all elements, a per-channel broadcast or a
     spatial mean one loop over each H*W plane: long contiguous inner loops
     that LLVM vectorises with plain loads instead of short rows of 7 or 14
-    columns, gathers and scatters.
+    columns, gathers and scatters. An operand read through a constant 0 on a
+    size-1 axis (a per-channel scale `[C, 1, 1]` read at `(c, 0, 0)`, as a
+    BatchNormalization that no convolution absorbs leaves) is first viewed
+    without those axes, so that the loops it broadcasts over merge too.
 
     ```mlir
     // Before: loops (n, c, h, w), g read at (n, c).

@@ -59,6 +59,52 @@ bool operandsCollapsible(linalg::GenericOp op, ReassociationIndicesRef run) {
   return true;
 }
 
+/// Views every operand of `op` that it reads through a constant 0 on a
+/// size-1 dimension (a per-channel scale [C, 1, 1] broadcast over H x W, as
+/// the BatchNormalization that no convolution takes in leaves) without that
+/// dimension, and drops the constant from its indexing map: what
+/// collapseOpIterationDims needs to merge the loops the broadcast spans.
+void dropBroadcastUnitDims(linalg::GenericOp op, IRRewriter &rewriter) {
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  bool changed = false;
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto type = dyn_cast<MemRefType>(operand.get().getType());
+    AffineMap map = maps[operand.getOperandNumber()];
+    if (!type || !type.hasStaticShape())
+      continue;
+    auto isUnitZero = [&](unsigned i) {
+      auto constant = dyn_cast<AffineConstantExpr>(map.getResult(i));
+      return constant && constant.getValue() == 0 && type.getDimSize(i) == 1;
+    };
+    // Each kept dimension with the unit ones after it (those before the
+    // first kept one go with it); no group at all when every one is unit.
+    SmallVector<ReassociationIndices> groups;
+    SmallVector<AffineExpr> kept;
+    ReassociationIndices leading;
+    for (unsigned i = 0; i < map.getNumResults(); ++i) {
+      if (isUnitZero(i)) {
+        (groups.empty() ? leading : groups.back()).push_back(i);
+        continue;
+      }
+      groups.push_back(leading);
+      groups.back().push_back(i);
+      leading.clear();
+      kept.push_back(map.getResult(i));
+    }
+    if (kept.size() == map.getNumResults() ||
+        !memref::CollapseShapeOp::isGuaranteedCollapsible(type, groups))
+      continue;
+    rewriter.setInsertionPoint(op);
+    operand.set(memref::CollapseShapeOp::create(rewriter, op.getLoc(),
+                                                operand.get(), groups));
+    maps[operand.getOperandNumber()] =
+        AffineMap::get(map.getNumDims(), 0, kept, op.getContext());
+    changed = true;
+  }
+  if (changed)
+    op.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
+}
+
 /// The runs of two or more consecutive loops of `op`, of one iterator type,
 /// that can be merged.
 SmallVector<ReassociationIndices> collapsibleRuns(linalg::GenericOp op) {
@@ -98,6 +144,7 @@ struct GhostCollapseGenericDimsPass
     getOperation().walk([&](linalg::GenericOp op) { generics.push_back(op); });
     IRRewriter rewriter(&getContext());
     for (linalg::GenericOp op : generics) {
+      dropBroadcastUnitDims(op, rewriter);
       SmallVector<ReassociationIndices> runs = collapsibleRuns(op);
       if (runs.empty())
         continue;
