@@ -65,14 +65,15 @@ func.func @into_consumer(%x: tensor<1x2x4x4xf32>) -> tensor<1x1x4x4xf32> {
 // -----
 
 // Near miss: the consumer conv is padded, so the shift would leak into the
-// zero padding; the BN becomes a scale and a shift instead.
+// zero padding; the BN becomes a scale and a shift of its own instead: a
+// 1x1 depthwise convolution (one pass, and an activation after it fuses
+// in), weights s, bias t.
 // CHECK-LABEL: func.func @padded_consumer
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x4x4xf32>)
-// CHECK-DAG: %[[S:.*]] = ghost.constant dense<{{\[\[\[}}2.000000e+00]], {{\[\[}}3.000000e+00]]]> : tensor<2x1x1xf32>
-// CHECK-DAG: %[[T:.*]] = ghost.constant dense<{{\[\[\[}}0.000000e+00]], {{\[\[}}-4.000000e+00]]]> : tensor<2x1x1xf32>
-// CHECK: %[[M:.*]] = ghost.mul %[[X]], %[[S]]
-// CHECK: %[[A:.*]] = ghost.add %[[M]], %[[T]]
-// CHECK: ghost.conv %[[A]]
+// CHECK-DAG: %[[S:.*]] = ghost.constant dense<{{\[\[\[\[}}2.000000e+00]]], {{\[\[\[}}3.000000e+00]]]]> : tensor<2x1x1x1xf32>
+// CHECK-DAG: %[[T:.*]] = ghost.constant dense<[0.000000e+00, -4.000000e+00]> : tensor<2xf32>
+// CHECK: %[[N:.*]] = ghost.conv %[[X]], %[[S]], %[[T]] {group = 2 : i64} act none : (tensor<1x2x4x4xf32>, tensor<2x1x1x1xf32>, tensor<2xf32>) -> tensor<1x2x4x4xf32>
+// CHECK: ghost.conv %[[N]]
 // CHECK-NOT: ghost.batch_norm
 func.func @padded_consumer(%x: tensor<1x2x4x4xf32>) -> tensor<1x1x4x4xf32> {
   %gamma = ghost.constant dense<[4.0, 9.0]> : tensor<2xf32>
@@ -90,7 +91,7 @@ func.func @padded_consumer(%x: tensor<1x2x4x4xf32>) -> tensor<1x1x4x4xf32> {
 // Near miss: the conv's result has a second user, so its weights must stay.
 // CHECK-LABEL: func.func @shared_conv
 // CHECK: %[[C:.*]] = ghost.conv
-// CHECK: ghost.mul %[[C]]
+// CHECK: ghost.conv %[[C]], %{{.*}}, %{{.*}} {group = 2 : i64}
 // CHECK-NOT: ghost.batch_norm
 func.func @shared_conv(%x: tensor<1x1x4x4xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>) {
   %w = ghost.constant dense<[[[[1.0]]], [[[2.0]]]]> : tensor<2x1x1x1xf32>
@@ -104,15 +105,34 @@ func.func @shared_conv(%x: tensor<1x1x4x4xf32>) -> (tensor<1x2x4x4xf32>, tensor<
 
 // Near miss: an activated conv cannot absorb a BN that follows the activation.
 // CHECK-LABEL: func.func @activated_conv
-// CHECK: ghost.conv {{.*}} act relu
-// CHECK: ghost.mul
-// CHECK: ghost.add
+// CHECK: %[[C:.*]] = ghost.conv {{.*}} act relu
+// CHECK: ghost.conv %[[C]], %{{.*}}, %{{.*}} {group = 2 : i64} act none
 func.func @activated_conv(%x: tensor<1x1x4x4xf32>) -> tensor<1x2x4x4xf32> {
   %w = ghost.constant dense<[[[[1.0]]], [[[2.0]]]]> : tensor<2x1x1x1xf32>
   %p = ghost.constant dense<1.0> : tensor<2xf32>
   %c = ghost.conv %x, %w act relu : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32>
   %y = ghost.batch_norm %c, %p, %p, %p, %p : (tensor<1x2x4x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x4x4xf32>
   return %y : tensor<1x2x4x4xf32>
+}
+
+// -----
+
+// Other ranks (BatchNorm1d on [N, C, L]) get a scale and a shift shaped to
+// broadcast over the channel axis.
+// CHECK-LABEL: func.func @rank3
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x5xf32>)
+// CHECK-DAG: %[[S:.*]] = ghost.constant dense<{{\[\[}}2.000000e+00], [3.000000e+00]]> : tensor<2x1xf32>
+// CHECK-DAG: %[[T:.*]] = ghost.constant dense<{{\[\[}}0.000000e+00], [-4.000000e+00]]> : tensor<2x1xf32>
+// CHECK: %[[M:.*]] = ghost.mul %[[X]], %[[S]]
+// CHECK: %[[A:.*]] = ghost.add %[[M]], %[[T]]
+// CHECK: return %[[A]]
+func.func @rank3(%x: tensor<1x2x5xf32>) -> tensor<1x2x5xf32> {
+  %gamma = ghost.constant dense<[4.0, 9.0]> : tensor<2xf32>
+  %beta = ghost.constant dense<[1.0, -1.0]> : tensor<2xf32>
+  %mean = ghost.constant dense<[0.5, 1.0]> : tensor<2xf32>
+  %var = ghost.constant dense<[3.0, 8.0]> : tensor<2xf32>
+  %n = ghost.batch_norm %x, %gamma, %beta, %mean, %var {epsilon = 1.0 : f32} : (tensor<1x2x5xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x5xf32>
+  return %n : tensor<1x2x5xf32>
 }
 
 // -----

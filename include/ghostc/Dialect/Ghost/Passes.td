@@ -22,9 +22,11 @@ def GhostFoldBatchNorm : Pass<"ghost-fold-batchnorm", "mlir::func::FuncOp"> {
     `W'[o] = W[o] * s[o]` and `b'[o] = (b[o] - mean[o]) * s[o] + beta[o]`,
     `s = gamma / sqrt(var + eps)`, when the convolution's only user is the
     normalisation and its activation is `none`. A normalisation feeding an
-    unpadded convolution folds forward into it. Any other normalisation
-    becomes a per-channel `mul` and `add` by constants. Weights and
-    normalisation parameters must be constants.
+    unpadded convolution folds forward into it. Any other normalisation of
+    an NCHW tensor becomes a 1x1 depthwise convolution with weights `s` and
+    bias `beta - mean * s` (one pass over the tensor, and an activation
+    after it fuses in); of another rank, a per-channel `mul` and `add` by
+    constants. Weights and normalisation parameters must be constants.
   }];
   let dependentDialects = ["ghostc::ghost::GhostDialect"];
 }

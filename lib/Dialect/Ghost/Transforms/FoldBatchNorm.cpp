@@ -152,8 +152,9 @@ struct FoldIntoConsumer : OpRewritePattern<BatchNormOp> {
   }
 };
 
-/// Any other batch_norm -> mul(x, s) + t with s, t shaped to broadcast over
-/// the channel axis.
+/// Any other batch_norm -> a 1x1 depthwise conv with weights s and bias t
+/// (NCHW), or mul(x, s) + t with s, t shaped to broadcast over the channel
+/// axis (other ranks).
 struct ExpandToScaleShift : OpRewritePattern<BatchNormOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -163,6 +164,22 @@ struct ExpandToScaleShift : OpRewritePattern<BatchNormOp> {
     if (!affine)
       return rewriter.notifyMatchFailure(bn, "non-constant parameters");
     auto type = cast<RankedTensorType>(bn.getType());
+    if (type.getRank() == 4) {
+      // NCHW: a 1x1 depthwise convolution, whose kernel applies the scale
+      // and the shift in one pass and takes in the activation after it
+      // (ghost-fuse-activations).
+      int64_t channels = type.getDimSize(1);
+      Location loc = bn.getLoc();
+      Value weight = createConstant(rewriter, loc, {channels, 1, 1, 1},
+                                    std::move(affine->scale));
+      Value bias =
+          createConstant(rewriter, loc, {channels}, std::move(affine->shift));
+      rewriter.replaceOpWithNewOp<ConvOp>(
+          bn, type, bn.getInput(), weight, bias, ArrayRef<int64_t>{1, 1},
+          ArrayRef<int64_t>{0, 0, 0, 0}, ArrayRef<int64_t>{1, 1}, channels,
+          Activation::None);
+      return success();
+    }
     SmallVector<int64_t> shape(type.getRank() - 1, 1);
     shape[0] = type.getDimSize(1);
     Location loc = bn.getLoc();
