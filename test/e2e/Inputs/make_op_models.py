@@ -211,6 +211,10 @@ CASES: list[Case] = [
     Case("bn-keepbn", bn(5), X, keep_bn=True),
     Case("bn", bn(5), X),
     Case("bn-batch2-keepbn", bn(5), (2, 5, 7, 9), keep_bn=True),
+    # DenseNet's pre-activation: a BatchNorm no conv takes in (a 1x1
+    # depthwise conv in ghostc, with the ReLU fused), on 14x14 planes.
+    Case("bn-relu-conv-keepbn", seq(bn(24), nn.ReLU, conv(24, 8, 1)), (1, 24, 14, 14),
+         keep_bn=True),
     # --- activations --------------------------------------------------------
     Case("relu", nn.ReLU, (1, 5, 7, 9), scale=4),
     Case("relu6", nn.ReLU6, (1, 5, 7, 9), scale=4),
