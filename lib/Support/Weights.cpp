@@ -11,6 +11,7 @@
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/SymbolTable.h"
 
+#include <cstdint>
 #include <cstring>
 
 using namespace mlir;
