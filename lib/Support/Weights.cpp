@@ -77,10 +77,12 @@ ElementsAttr ghostc::makeF32Elements(ShapedType type, std::vector<float> values,
       type, name.empty() ? "weight" : name, std::move(blob)));
 }
 
-ElementsAttr ghostc::reshapeElements(ElementsAttr attr, ShapedType type) {
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr))
+ElementsAttr ghostc::reshapeElements(Attribute attr, ShapedType type) {
+  if (auto resource = dyn_cast_or_null<DenseResourceElementsAttr>(attr))
     return DenseResourceElementsAttr::get(type, resource.getRawHandle());
-  return cast<DenseElementsAttr>(attr).reshape(type);
+  if (auto dense = dyn_cast_or_null<DenseElementsAttr>(attr))
+    return dense.reshape(type);
+  return {};
 }
 
 std::string ghostc::derivedWeightName(Attribute attr, StringRef suffix) {

@@ -54,10 +54,10 @@ mlir::ElementsAttr makeF32Elements(mlir::ShapedType type,
                                    std::vector<float> values,
                                    llvm::StringRef name);
 
-/// `attr` (dense or dense resource) as `type`, which has as many elements:
-/// the same bytes, in row-major order, without a copy for a resource.
-mlir::ElementsAttr reshapeElements(mlir::ElementsAttr attr,
-                                   mlir::ShapedType type);
+/// `attr` as `type`, which has as many elements, when `attr` is a dense or
+/// dense resource elements attribute: the same bytes, in row-major order,
+/// without a copy for a resource; null for anything else.
+mlir::ElementsAttr reshapeElements(mlir::Attribute attr, mlir::ShapedType type);
 
 /// The name a weight computed from `attr` gets: its resource's name with
 /// `suffix`, or `suffix` alone for a dense attribute.

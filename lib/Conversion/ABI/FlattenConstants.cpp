@@ -48,17 +48,18 @@ struct GhostFlattenConstants
     // The globals whose type changes, by name.
     DenseMap<StringAttr, MemRefType> flattened;
     for (auto global : module.getOps<memref::GlobalOp>()) {
-      Attribute init = global.getInitialValueAttr();
       std::optional<MemRefType> flat = flatType(global.getType());
-      if (!global.getConstant() || !flat ||
-          !isa_and_present<DenseElementsAttr, DenseResourceElementsAttr>(init))
+      if (!global.getConstant() || !flat)
         continue;
-      global.setType(*flat);
       // Dense data and blobs are stored row-major whatever their shape: the
       // reshape keeps the bytes (a blob's are not even copied).
-      global.setInitialValueAttr(ghostc::reshapeElements(
-          cast<ElementsAttr>(init),
-          RankedTensorType::get(flat->getShape(), flat->getElementType())));
+      ElementsAttr init = ghostc::reshapeElements(
+          global.getInitialValueAttr(),
+          RankedTensorType::get(flat->getShape(), flat->getElementType()));
+      if (!init)
+        continue;
+      global.setType(*flat);
+      global.setInitialValueAttr(init);
       flattened[global.getSymNameAttr()] = *flat;
     }
     if (flattened.empty())

@@ -175,11 +175,10 @@ Value linalg_builders::pad(OpBuilder &b, Location loc, Value x,
 static Value reshapedConstant(OpBuilder &b, Location loc, Value x,
                               RankedTensorType type) {
   Attribute attr;
-  if (!matchPattern(x, m_Constant(&attr)) ||
-      !isa<DenseElementsAttr, DenseResourceElementsAttr>(attr))
+  if (!matchPattern(x, m_Constant(&attr)))
     return {};
-  return arith::ConstantOp::create(
-      b, loc, ghostc::reshapeElements(cast<ElementsAttr>(attr), type));
+  ElementsAttr reshaped = ghostc::reshapeElements(attr, type);
+  return reshaped ? arith::ConstantOp::create(b, loc, reshaped) : Value();
 }
 
 Value linalg_builders::reshape(OpBuilder &b, Location loc, Value x,

@@ -91,10 +91,9 @@ OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
     return getInput();
   // A constant's bytes under the new shape (a weight's blob, not copied).
-  if (isa_and_present<DenseElementsAttr, DenseResourceElementsAttr>(
-          adaptor.getInput()))
-    return ghostc::reshapeElements(cast<ElementsAttr>(adaptor.getInput()),
-                                   cast<ShapedType>(getType()));
+  if (ElementsAttr reshaped = ghostc::reshapeElements(
+          adaptor.getInput(), cast<ShapedType>(getType())))
+    return reshaped;
   // reshape(reshape(x)) is reshape(x): only the last shape matters.
   if (auto producer = getInput().getDefiningOp<ReshapeOp>()) {
     getInputMutable().assign(producer.getInput());
