@@ -22,6 +22,8 @@
 #include "ghostc/Support/Weights.h"
 #include "ghostc/Target/Emit.h"
 
+#include "LargeAllocations.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -43,9 +45,6 @@
 
 #include <cstring>
 #include <optional>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <sys/resource.h>
 
 using namespace mlir;
@@ -435,16 +434,7 @@ int run(MLIRContext &context) {
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
-#ifdef __GLIBC__
-  // Buffers of 4 MiB or more (weights, their packed copies) are mapped on
-  // their own and unmapped when freed. glibc would otherwise raise this
-  // threshold after the first large free (the protobuf's copy of the
-  // weights, once decoded), put later large buffers on the heap, and keep
-  // their pages after they are freed: ResNet-50 peaked at 393 MiB instead
-  // of 332. (1 MiB saved no more and cost GhostNet 3-6% of its compile
-  // time in page faults.)
-  mallopt(M_MMAP_THRESHOLD, 4 << 20);
-#endif
+  ghostc::mapLargeAllocations();
   cl::HideUnrelatedOptions(ghostcCategory);
   cl::SetVersionPrinter(printVersion);
   cl::ParseCommandLineOptions(
